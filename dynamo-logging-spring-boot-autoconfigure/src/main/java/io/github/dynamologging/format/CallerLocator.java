@@ -1,0 +1,89 @@
+package io.github.dynamologging.format;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/**
+ * Finds the {@code file} and {@code line} of the code that logged an event.
+ * <p>
+ * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
+ * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
+ * that logged, while the logging call is still on the stack (synchronous appenders). The caller is the
+ * first frame after the logging frameworks' frames.
+ */
+public final class CallerLocator {
+
+	/** Shown when no caller can be found, e.g. an event built by hand or replayed from elsewhere. */
+	public static final CallerLocation UNKNOWN = new CallerLocation("unknown", 0);
+
+	/** Packages of logging APIs, bridges and Logback itself: never the caller. */
+	private static final List<String> LOGGING_FRAMEWORKS = List.of("ch.qos.logback.", "org.slf4j.",
+			"org.apache.commons.logging.", "org.apache.logging.log4j.", "org.apache.logging.slf4j.",
+			"java.util.logging.", "sun.util.logging.", "org.jboss.logging.", "org.springframework.core.log.",
+			"org.springframework.boot.logging.");
+
+	private static final StackWalker WALKER = StackWalker.getInstance();
+
+	/** Class name to {@code file} path; bounded by the number of classes that log. */
+	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
+
+	/** The caller of {@code event}: Logback's caller data when the event already has it, else a stack walk. */
+	public CallerLocation locate(ILoggingEvent event) {
+		if (event.hasCallerData()) {
+			StackTraceElement[] callerData = event.getCallerData();
+			if (callerData != null && callerData.length > 0) {
+				StackTraceElement caller = callerData[0];
+				return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+						Math.max(caller.getLineNumber(), 0));
+			}
+		}
+		Optional<StackFrame> caller = WALKER.walk((frames) -> frames.dropWhile((frame) -> !isLoggingFramework(frame))
+			.dropWhile(CallerLocator::isLoggingFramework)
+			.findFirst());
+		return caller.map((frame) -> new CallerLocation(fileOf(frame.getClassName(), frame.getFileName()),
+				Math.max(frame.getLineNumber(), 0)))
+			.orElse(UNKNOWN);
+	}
+
+	private static boolean isLoggingFramework(StackFrame frame) {
+		String className = frame.getClassName();
+		for (String prefix : LOGGING_FRAMEWORKS) {
+			if (className.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** {@code com/example/web/OrderController.java}: the package as a path plus the source file name. */
+	private String fileOf(String className, String fileName) {
+		String file = this.filesByClass.get(className);
+		if (file == null) {
+			file = sourcePath(className, fileName);
+			this.filesByClass.put(className, file);
+		}
+		return file;
+	}
+
+	static String sourcePath(String className, String fileName) {
+		int lastDot = className.lastIndexOf('.');
+		String packagePath = (lastDot < 0) ? "" : className.substring(0, lastDot + 1).replace('.', '/');
+		if (fileName == null) {
+			// Compiled without debug info: the top-level class is the best guess at the source file.
+			String simpleName = className.substring(lastDot + 1);
+			int nested = simpleName.indexOf('$');
+			fileName = ((nested > 0) ? simpleName.substring(0, nested) : simpleName) + ".java";
+		}
+		return packagePath + fileName;
+	}
+
+	/** Where an event was logged. */
+	public record CallerLocation(String file, int line) {
+	}
+
+}

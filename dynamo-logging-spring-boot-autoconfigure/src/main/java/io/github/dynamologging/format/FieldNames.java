@@ -1,0 +1,53 @@
+package io.github.dynamologging.format;
+
+import java.util.Set;
+
+/** The keys a line is made of (SPEC 4.1). */
+public final class FieldNames {
+
+	public static final String TIME = "time";
+
+	public static final String LEVEL = "level";
+
+	public static final String FILE = "file";
+
+	public static final String LINE = "line";
+
+	public static final String TARGET = "target";
+
+	public static final String MESSAGE = "message";
+
+	public static final String TRACE_ID = "trace_id";
+
+	public static final String SPAN_ID = "span_id";
+
+	public static final String PARENT_ID = "parent_id";
+
+	public static final String SPAN_NAME = "span_name";
+
+	public static final String X_REQUEST_ID = "x_request_id";
+
+	public static final String THREAD_NAME = "thread.name";
+
+	public static final String EXCEPTION_TYPE = "exception.type";
+
+	public static final String EXCEPTION_MESSAGE = "exception.message";
+
+	public static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
+
+	/** Where a user key that collides with one of ours is written instead: {@code fields.<key>}. */
+	public static final String USER_FIELD_PREFIX = "fields.";
+
+	/** MDC keys that tracing libraries use (Micrometer Tracing), written under Dynamo's names. */
+	static final String MDC_TRACE_ID = "traceId";
+
+	static final String MDC_SPAN_ID = "spanId";
+
+	/** Keys the line writes itself; a user key with one of these names is renamed. */
+	static final Set<String> RESERVED = Set.of(TIME, LEVEL, FILE, LINE, TARGET, MESSAGE, THREAD_NAME, EXCEPTION_TYPE,
+			EXCEPTION_MESSAGE, EXCEPTION_STACKTRACE);
+
+	private FieldNames() {
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.github.dynamologging.format;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.MDC;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A private Logback context whose root appender writes into memory through the encoder under test, so
+ * tests log through the real Logback path (caller data included) and read back the bytes.
+ */
+final class CapturingLogback {
+
+	/** Refuses duplicate keys; allows the huge keys and values the hostile corpus writes. */
+	static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
+		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+	private final LoggerContext context = new LoggerContext();
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	CapturingLogback(Encoder<ILoggingEvent> encoder) {
+		// Share the MDC the tests write through org.slf4j.MDC.
+		this.context.setMDCAdapter(MDC.getMDCAdapter());
+		encoder.setContext(this.context);
+		encoder.start();
+		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+		appender.setContext(this.context);
+		appender.setEncoder(encoder);
+		appender.setOutputStream(this.output);
+		appender.start();
+		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+		root.setLevel(Level.TRACE);
+		root.addAppender(appender);
+	}
+
+	Logger logger(String name) {
+		return this.context.getLogger(name);
+	}
+
+	String text() {
+		return this.output.toString(StandardCharsets.UTF_8);
+	}
+
+	byte[] bytes() {
+		return this.output.toByteArray();
+	}
+
+	/** The captured output split at {@code \n}; the output must end with one. */
+	List<String> lines() {
+		String text = text();
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		if (!text.endsWith("\n")) {
+			throw new AssertionError("output does not end with a newline: " + text);
+		}
+		return Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1));
+	}
+
+	/** Each line parsed as JSON, refusing duplicate keys. */
+	List<JsonNode> jsonLines() {
+		return lines().stream().map(STRICT_JSON::readTree).toList();
+	}
+
+	JsonNode onlyJsonLine() {
+		List<JsonNode> lines = jsonLines();
+		if (lines.size() != 1) {
+			throw new AssertionError("expected one line, got " + lines.size() + ": " + text());
+		}
+		return lines.get(0);
+	}
+
+	void reset() {
+		this.output.reset();
+	}
+
+	/** The line number of the caller's next line: where a test is about to log. */
+	static int nextLine() {
+		return StackWalker.getInstance().walk((frames) -> frames.skip(1).findFirst()).orElseThrow().getLineNumber()
+				+ 1;
+	}
+
+}
