@@ -24,7 +24,7 @@ public final class CallerLocator {
 	/** Packages of logging APIs, bridges and Logback itself: never the caller. */
 	private static final List<String> LOGGING_FRAMEWORKS = List.of("ch.qos.logback.", "org.slf4j.",
 			"org.apache.commons.logging.", "org.apache.logging.log4j.", "org.apache.logging.slf4j.",
-			"java.util.logging.", "sun.util.logging.", "org.jboss.logging.", "org.springframework.core.log.",
+			"java.util.logging.", "sun.util.logging.", "org.apache.juli.logging.", "org.jboss.logging.", "org.springframework.core.log.",
 			"org.springframework.boot.logging.");
 
 	private static final StackWalker WALKER = StackWalker.getInstance();
