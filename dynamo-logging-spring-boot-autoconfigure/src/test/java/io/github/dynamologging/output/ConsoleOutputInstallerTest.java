@@ -1,0 +1,95 @@
+package io.github.dynamologging.output;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import io.github.dynamologging.format.DynamoJsonlEncoder;
+import io.github.dynamologging.format.DynamoReadableEncoder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Works on the JVM's Logback context, as the installer does; puts back what was there. */
+class ConsoleOutputInstallerTest {
+
+	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+	private final Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+
+	private ConsoleAppender<ILoggingEvent> bootConsole;
+
+	@BeforeEach
+	void installBootLikeConsole() {
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setContext(this.context);
+		encoder.setPattern("%m%n");
+		encoder.start();
+		ThresholdFilter threshold = new ThresholdFilter();
+		threshold.setLevel("WARN");
+		threshold.start();
+		this.bootConsole = new ConsoleAppender<>();
+		this.bootConsole.setContext(this.context);
+		this.bootConsole.setName("CONSOLE");
+		this.bootConsole.setEncoder(encoder);
+		this.bootConsole.addFilter(threshold);
+		this.bootConsole.start();
+		this.root.detachAppender("CONSOLE");
+		this.root.addAppender(this.bootConsole);
+	}
+
+	@AfterEach
+	void removeConsole() {
+		Appender<ILoggingEvent> console = this.root.getAppender("CONSOLE");
+		if (console != null) {
+			this.root.detachAppender(console);
+			console.stop();
+		}
+	}
+
+	@Test
+	void jsonlOnStdoutReplacesBootsConsoleAndKeepsItsThreshold() {
+		MockEnvironment environment = new MockEnvironment().withProperty("dynamo.logging.format", "jsonl")
+			.withProperty("dynamo.logging.output", "stdout");
+		new ConsoleOutputInstaller().install(environment);
+		Appender<ILoggingEvent> console = this.root.getAppender("CONSOLE");
+		assertThat(console).isInstanceOf(ConsoleAppender.class).isNotSameAs(this.bootConsole);
+		ConsoleAppender<ILoggingEvent> installed = (ConsoleAppender<ILoggingEvent>) console;
+		assertThat(installed.isStarted()).isTrue();
+		assertThat(installed.getTarget()).isEqualTo("System.out");
+		assertThat(installed.getEncoder()).isInstanceOf(DynamoJsonlEncoder.class);
+		assertThat(installed.getCopyOfAttachedFiltersList()).singleElement().isInstanceOf(ThresholdFilter.class);
+		assertThat(this.bootConsole.isStarted()).isFalse();
+	}
+
+	@Test
+	void readableOnStderrByDefault() {
+		new ConsoleOutputInstaller().install(new MockEnvironment());
+		ConsoleAppender<ILoggingEvent> installed = (ConsoleAppender<ILoggingEvent>) this.root.getAppender("CONSOLE");
+		assertThat(installed.getTarget()).isEqualTo("System.err");
+		assertThat(installed.getEncoder()).isInstanceOf(DynamoReadableEncoder.class);
+	}
+
+	@Test
+	void disabledLeavesBootsConsoleAlone() {
+		new ConsoleOutputInstaller().install(new MockEnvironment().withProperty("dynamo.logging.enabled", "false"));
+		assertThat(this.root.getAppender("CONSOLE")).isSameAs(this.bootConsole);
+		assertThat(this.bootConsole.isStarted()).isTrue();
+	}
+
+	@Test
+	void aConfigurationWithoutAConsoleAppenderIsLeftAlone() {
+		this.root.detachAppender(this.bootConsole);
+		new ConsoleOutputInstaller().install(new MockEnvironment().withProperty("dynamo.logging.format", "jsonl"));
+		assertThat(this.root.getAppender("CONSOLE")).isNull();
+	}
+
+}
