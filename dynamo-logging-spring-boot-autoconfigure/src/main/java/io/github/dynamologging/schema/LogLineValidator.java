@@ -32,6 +32,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,14 @@ public final class LogLineValidator {
 
 	private static final int QUOTED_EXCERPT_LENGTH = 40;
 
-	private static final JsonFactory JSON_FACTORY = new JsonFactory();
+	// Jackson's default limits (50,000-character names) would reject lines the SPEC allows: a hostile
+	// MDC or key-value key may be longer, and the line is already in memory anyway.
+	private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNameLength(Integer.MAX_VALUE)
+			.maxStringLength(Integer.MAX_VALUE)
+			.build())
+		.build();
 
 	private static final JsonMapper JSON_MAPPER = JsonMapper.builder(JSON_FACTORY).build();
 

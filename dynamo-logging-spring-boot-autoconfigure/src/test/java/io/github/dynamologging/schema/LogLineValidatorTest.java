@@ -61,6 +61,12 @@ class LogLineValidatorTest {
 	}
 
 	@Test
+	void acceptsKeysAndValuesLongerThanJacksonsDefaultLimits() {
+		String hugeKey = "k".repeat(100 * 1024);
+		assertThat(this.strict.validateLine(line("\"" + hugeKey + "\":\"" + "v".repeat(1024 * 1024) + "\""))).isEmpty();
+	}
+
+	@Test
 	void ordersOtherKeysByUtf8BytesNotByUtf16Units() {
 		// U+FF61 is EF BD A1 in UTF-8 and sorts before U+1F600 (F0 9F 98 80); in UTF-16 the
 		// surrogate pair D83D DE00 of U+1F600 sorts first.
