@@ -8,6 +8,7 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.github.dynamologging.schema.LogLineValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DynamoJsonlEncoderTest {
+
+	private static final LogLineValidator VALIDATOR = LogLineValidator.strict();
 
 	private final CapturingLogback logback = new CapturingLogback(new DynamoJsonlEncoder());
 
@@ -33,6 +36,7 @@ class DynamoJsonlEncoderTest {
 		int line = CapturingLogback.nextLine();
 		this.log.info("hello {}", "world");
 		JsonNode json = this.logback.onlyJsonLine();
+		assertThat(VALIDATOR.validateLine(this.logback.lines().get(0))).isEmpty();
 		assertThat(json.propertyNames()).containsExactly("time", "level", "file", "line", "target", "message",
 				"alpha", "thread.name", "zeta");
 		assertThat(json.get("time").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
@@ -244,6 +248,8 @@ class DynamoJsonlEncoderTest {
 			MDC.clear();
 			List<String> lines = this.logback.lines();
 			assertThat(lines).as("lines for %s", HostileText.describe(text)).hasSize(1);
+			assertThat(VALIDATOR.validateLine(lines.get(0))).as("schema problems for %s", HostileText.describe(text))
+				.isEmpty();
 			JsonNode json = CapturingLogback.STRICT_JSON.readTree(lines.get(0));
 			String expected = LoneSurrogates.replace(text);
 			assertThat(json.get("message").asString()).isEqualTo(expected);

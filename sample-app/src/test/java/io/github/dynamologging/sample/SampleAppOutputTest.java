@@ -1,9 +1,13 @@
 package io.github.dynamologging.sample;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.schema.ValidationReport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +24,14 @@ class SampleAppOutputTest {
 
 	private static final String READABLE_LINE = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z (TRACE|DEBUG| INFO| WARN|ERROR) \\S+: .*";
 
+	/** Runs the shipped validator over the captured lines, as an operator would over a log file. */
+	private static String validate(List<String> lines) throws Exception {
+		byte[] log = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+		ValidationReport report = LogLineValidator.strict().validate(new ByteArrayInputStream(log));
+		assertThat(report.problems()).isEmpty();
+		return report.summary().toString();
+	}
+
 	@Test
 	void jsonlModeWritesOnlyDynamoJsonLinesToStderrFromTheFirstLineOn() throws Exception {
 		List<String> stderr;
@@ -34,6 +46,7 @@ class SampleAppOutputTest {
 		}
 		assertThat(stdout).as("stdout (no banner, no lines)").isEmpty();
 		assertThat(stderr).isNotEmpty();
+		assertThat(validate(stderr)).as("schema report").isEqualTo(stderr.size() + " lines: " + stderr.size() + " valid, 0 invalid");
 		List<JsonNode> lines = stderr.stream().map(JSON::readTree).toList();
 		assertThat(lines).allSatisfy((line) -> assertThat(line.propertyNames()).startsWith("time", "level", "file",
 				"line", "target", "message"));
@@ -66,6 +79,7 @@ class SampleAppOutputTest {
 			app.stop();
 			stderr = app.stderrLines();
 		}
+		assertThat(validate(stderr)).as("schema report").isEqualTo(stderr.size() + " lines: " + stderr.size() + " valid, 0 invalid");
 		assertThat(stderr).isNotEmpty().allSatisfy((line) -> assertThat(JSON.readTree(line).get("time").asString())
 			.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+05:30"));
 	}
