@@ -68,8 +68,14 @@ final class EnvironmentVariableMapping {
 		return properties;
 	}
 
-	/** {@code DYN_LOGGING_CONSOLE_FORMAT} when set and valid, else {@code DYN_LOGGING_JSONL}, else none. */
+	/**
+	 * {@code DYN_LOGGING_CONSOLE_FORMAT} when set and valid, else {@code DYN_LOGGING_JSONL}, else none. A
+	 * bad {@code DYN_LOGGING_JSONL} draws its WARN even when the console format wins: the operator set it.
+	 */
 	private static String consoleFormat(Function<String, String> variables, Consumer<String> warnings) {
+		String jsonl = variables.apply(DYN_LOGGING_JSONL);
+		String fromJsonl = (jsonl != null) ? (TruthyValue.parse(DYN_LOGGING_JSONL, jsonl, warnings) ? JSONL : READABLE)
+				: null;
 		String consoleFormat = variables.apply(DYN_LOGGING_CONSOLE_FORMAT);
 		if (consoleFormat != null && !consoleFormat.isBlank()) {
 			String format = consoleFormat.trim().toLowerCase(Locale.ROOT);
@@ -79,11 +85,7 @@ final class EnvironmentVariableMapping {
 			warnings.accept(DYN_LOGGING_CONSOLE_FORMAT + "='" + consoleFormat + "' is not a console format; "
 					+ "expected readable or jsonl (any case); ignoring it");
 		}
-		String jsonl = variables.apply(DYN_LOGGING_JSONL);
-		if (jsonl == null) {
-			return null;
-		}
-		return TruthyValue.parse(DYN_LOGGING_JSONL, jsonl, warnings) ? JSONL : READABLE;
+		return fromJsonl;
 	}
 
 	private static void putFlag(Function<String, String> variables, Consumer<String> warnings, String variable,
