@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,15 +55,24 @@ final class SampleAppProcess implements AutoCloseable {
 	static SampleAppProcess start(Map<String, String> environment, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-		command.add(SampleApplication.class.getName());
+		command.add("-jar");
+		command.add(jar().toString());
 		command.add("--server.port=0");
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("DYN_") || name.startsWith("OTEL_"));
 		builder.environment().putAll(environment);
 		return new SampleAppProcess(builder.start());
+	}
+
+	/** The packaged app (failsafe passes its path), so tests see what users run, dependencies included. */
+	private static Path jar() {
+		String jar = System.getProperty("sample.jar");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException("sample.jar names no packaged app (" + jar
+					+ "); run these tests with ./mvnw verify, which packages the app first");
+		}
+		return Path.of(jar);
 	}
 
 	/** Waits until the app listens, or fails with what it wrote. */

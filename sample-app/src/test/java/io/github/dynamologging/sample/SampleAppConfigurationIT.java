@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DYN_* variables and the TOML file, as an operator sets them on a real process. */
-class SampleAppConfigurationTest {
+class SampleAppConfigurationIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

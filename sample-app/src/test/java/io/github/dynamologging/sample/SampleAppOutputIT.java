@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sample app's real stderr, in each format, as an operator sees it. */
-class SampleAppOutputTest {
+class SampleAppOutputIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
