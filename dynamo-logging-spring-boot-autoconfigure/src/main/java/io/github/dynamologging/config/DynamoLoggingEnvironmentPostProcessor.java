@@ -3,11 +3,13 @@ package io.github.dynamologging.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 import io.github.dynamologging.filter.LogFilter;
+import io.github.dynamologging.tracing.TracingDefaults;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -36,7 +38,7 @@ import org.springframework.core.env.StandardEnvironment;
  * {@value #DEFAULT_CONFIG_FILE_SOURCE_NAME}: the one at {@code dynamo.logging.default-config-path}, both
  * immediately after {@code systemEnvironment}, so above application.yml;</li>
  * <li>application.yml and application.properties;</li>
- * <li>{@value #DEFAULTS_SOURCE_NAME}: the quiet-library levels (SPEC 3.3), last.</li>
+ * <li>{@value #DEFAULTS_SOURCE_NAME}: the quiet-library levels (SPEC 3.3) and {@link TracingDefaults}, last.</li>
  * </ol>
  * Levels become {@code logging.level.*} properties, which Boot's binder merges per logger across sources.
  * Runs right after Boot's config data processing so application.yml can name the TOML file.
@@ -114,7 +116,9 @@ public class DynamoLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 		placeBeforeSystemEnvironment(sources, fromVariables);
 		addConfigFiles(environment, variables);
 		sources.remove(DEFAULTS_SOURCE_NAME);
-		sources.addLast(new MapPropertySource(DEFAULTS_SOURCE_NAME, LoggingLevelProperties.of(QUIET_LIBRARIES)));
+		Map<String, Object> defaults = new LinkedHashMap<>(LoggingLevelProperties.of(QUIET_LIBRARIES));
+		defaults.putAll(TracingDefaults.PROPERTIES);
+		sources.addLast(new MapPropertySource(DEFAULTS_SOURCE_NAME, defaults));
 		if (isJsonl(environment)) {
 			// The banner would be the one non-JSON text on the stream.
 			fromVariables.getSource().put("spring.main.banner-mode", "off");

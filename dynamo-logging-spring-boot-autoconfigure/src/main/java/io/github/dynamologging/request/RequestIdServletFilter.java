@@ -1,0 +1,61 @@
+package io.github.dynamologging.request;
+
+import java.io.IOException;
+import java.util.Collections;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Decides a Servlet request's id (SPEC 5), echoes it on the response and puts it in the MDC for as long
+ * as the request is handled on this thread. Runs on async and error dispatches too and reuses the id
+ * decided first, so every line of one request carries the same id.
+ */
+public class RequestIdServletFilter extends OncePerRequestFilter {
+
+	/** The request attribute holding the effective id. */
+	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".id";
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = (String) request.getAttribute(ATTRIBUTE);
+		if (id == null) {
+			id = RequestId.effective(Collections.list(request.getHeaders(RequestId.HEADER)));
+			request.setAttribute(ATTRIBUTE, id);
+		}
+		if (!response.isCommitted()) {
+			response.setHeader(RequestId.HEADER, id);
+		}
+		String previous = MDC.get(RequestId.MDC_KEY);
+		MDC.put(RequestId.MDC_KEY, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			// A pooled thread must not carry this id into the next request.
+			if (previous != null) {
+				MDC.put(RequestId.MDC_KEY, previous);
+			}
+			else {
+				MDC.remove(RequestId.MDC_KEY);
+			}
+		}
+	}
+
+}

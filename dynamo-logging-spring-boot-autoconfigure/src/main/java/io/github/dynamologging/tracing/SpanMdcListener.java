@@ -1,0 +1,87 @@
+package io.github.dynamologging.tracing;
+
+import io.github.dynamologging.format.FieldNames;
+import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
+import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
+import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeRestoredEvent;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import org.slf4j.MDC;
+
+/**
+ * Puts the span in scope into the MDC under Dynamo's names: {@code trace_id}, {@code span_id},
+ * {@code parent_id} (when the span has a parent) and {@code span_name}; removes them when the scope
+ * closes. Outside a span none of the four are there.
+ * <p>
+ * It takes the place of Micrometer's {@link Slf4JEventListener} (which writes only {@code traceId} and
+ * {@code spanId}); extending it is what makes Spring Boot back off from registering that one.
+ */
+public class SpanMdcListener extends Slf4JEventListener {
+
+	/** OpenTelemetry's name for a span built without one. */
+	static final String UNNAMED = "<unspecified span name>";
+
+	@Override
+	public void onEvent(Object event) {
+		if (event instanceof ScopeAttachedEvent attached) {
+			put(attached.getSpan());
+		}
+		else if (event instanceof ScopeRestoredEvent restored) {
+			put(restored.getSpan());
+		}
+		else if (event instanceof ScopeClosedEvent) {
+			clear();
+		}
+	}
+
+	private static void put(Span span) {
+		SpanContext context = (span != null) ? span.getSpanContext() : SpanContext.getInvalid();
+		if (!context.isValid()) {
+			clear();
+			return;
+		}
+		MDC.put(FieldNames.TRACE_ID, context.getTraceId());
+		MDC.put(FieldNames.SPAN_ID, context.getSpanId());
+		if (span instanceof ReadableSpan readable) {
+			MDC.put(FieldNames.SPAN_NAME, nameOf(readable));
+			SpanContext parent = readable.getParentSpanContext();
+			if (parent.isValid()) {
+				MDC.put(FieldNames.PARENT_ID, parent.getSpanId());
+			}
+			else {
+				MDC.remove(FieldNames.PARENT_ID);
+			}
+		}
+		else {
+			MDC.remove(FieldNames.SPAN_NAME);
+			MDC.remove(FieldNames.PARENT_ID);
+		}
+	}
+
+	/**
+	 * Micrometer names HTTP spans only when they stop (the route is known then); until then OpenTelemetry
+	 * shows a placeholder. Lines logged meanwhile get Dynamo's name for such a span: {@code http-request}
+	 * for the server side (what Dynamo's frontend calls it, so the same log queries work).
+	 */
+	static String nameOf(ReadableSpan span) {
+		String name = span.getName();
+		if (!UNNAMED.equals(name)) {
+			return name;
+		}
+		return switch (span.getKind()) {
+			case SERVER -> "http-request";
+			case CLIENT -> "http-client-request";
+			default -> name;
+		};
+	}
+
+	private static void clear() {
+		MDC.remove(FieldNames.TRACE_ID);
+		MDC.remove(FieldNames.SPAN_ID);
+		MDC.remove(FieldNames.PARENT_ID);
+		MDC.remove(FieldNames.SPAN_NAME);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.dynamologging.tracing;
+
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Dynamo's trace keys in every line logged inside a span. Runs before Spring Boot's OpenTelemetry
+ * tracing configuration so that Boot's own MDC listener backs off.
+ */
+@AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
+@ConditionalOnClass({ OtelTracer.class, ReadableSpan.class })
+@ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+public class TracingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(Slf4JEventListener.class)
+	SpanMdcListener dynamoSpanMdcListener() {
+		return new SpanMdcListener();
+	}
+
+}
