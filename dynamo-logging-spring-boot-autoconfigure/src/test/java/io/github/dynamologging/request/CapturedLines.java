@@ -1,0 +1,93 @@
+package io.github.dynamologging.request;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.github.dynamologging.format.DynamoJsonlEncoder;
+import io.github.dynamologging.schema.LogLineValidator;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every line the JVM's root logger writes while a test runs, encoded as JSONL by the real encoder and
+ * parsed back; each line is checked against the shipped schema.
+ */
+final class CapturedLines implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+	private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+
+	private final Logger root;
+
+	CapturedLines() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
+		encoder.setContext(context);
+		encoder.start();
+		this.appender.setContext(context);
+		this.appender.setName("captured-lines");
+		this.appender.setEncoder(encoder);
+		this.appender.setOutputStream(this.bytes);
+		this.appender.start();
+		this.root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+		this.root.addAppender(this.appender);
+	}
+
+	List<JsonNode> lines() {
+		String text;
+		synchronized (this.bytes) {
+			text = this.bytes.toString(StandardCharsets.UTF_8);
+		}
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		List<String> raw = Arrays.asList(text.substring(0, text.lastIndexOf('\n')).split("\n", -1));
+		LogLineValidator validator = LogLineValidator.strict();
+		for (String line : raw) {
+			assertThat(validator.validateLine(line)).as("schema problems of %s", line).isEmpty();
+		}
+		return raw.stream().map(JSON::readTree).toList();
+	}
+
+	List<JsonNode> withMessage(String message) {
+		return lines().stream().filter((line) -> line.get("message").asString().equals(message)).toList();
+	}
+
+	/** Waits briefly for a line (server threads log after the response may have been read). */
+	JsonNode await(Predicate<JsonNode> condition) throws InterruptedException {
+		for (int i = 0; i < 100; i++) {
+			for (JsonNode line : lines()) {
+				if (condition.test(line)) {
+					return line;
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no such line among " + lines());
+	}
+
+	@Override
+	public void close() {
+		this.root.detachAppender(this.appender);
+		this.appender.stop();
+	}
+
+	static String text(JsonNode line, String key) {
+		JsonNode value = line.get(key);
+		return (value != null) ? value.asString() : null;
+	}
+
+}
