@@ -65,8 +65,8 @@ public class RequestIdAutoConfiguration {
 	static class ReactiveConfiguration {
 
 		@Bean
-		RequestIdWebFilter dynamoRequestIdWebFilter() {
-			return new RequestIdWebFilter();
+		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator() {
+			return new RequestIdHttpHandlerDecorator();
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -77,7 +77,7 @@ public class RequestIdAutoConfiguration {
 			ObservationFilter dynamoRequestIdReactiveObservationFilter() {
 				return new RequestIdObservationFilter<>(
 						org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class,
-						(context) -> context.getAttributes().get(RequestIdWebFilter.ATTRIBUTE));
+						(context) -> context.getCarrier().getHeaders().getFirst(RequestId.HEADER));
 			}
 
 		}
