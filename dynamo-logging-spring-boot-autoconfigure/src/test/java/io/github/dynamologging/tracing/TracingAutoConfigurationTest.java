@@ -1,0 +1,44 @@
+package io.github.dynamologging.tracing;
+
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TracingAutoConfigurationTest {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TracingAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class));
+
+	@Test
+	void replacesMicrometersMdcListenerWithDynamoKeys() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(Slf4JEventListener.class);
+			assertThat(context.getBean(Slf4JEventListener.class)).isInstanceOf(SpanMdcListener.class);
+			assertThat(context).hasSingleBean(OtelTracer.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutTheOpenTelemetryBridge() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TracingAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(OtelTracer.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SpanMdcListener.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("dynamo.logging.enabled=false")
+			.run((context) -> assertThat(context.getBean(Slf4JEventListener.class)).isNotInstanceOf(SpanMdcListener.class));
+	}
+
+}
