@@ -13,6 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.util.Optional;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +32,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -170,10 +181,36 @@ class ReactiveRequestIdIntegrationTest {
 		assertThat(control.get(":status")).isEqualTo("400");
 	}
 
+	@Test
+	void theServerSpanCarriesTheIdAsAnAttribute(@Autowired InMemorySpanExporter spans) throws Exception {
+		get("/log", "X-Request-Id", "span-attribute");
+		JsonNode handled = line("handled", "span-attribute");
+		SpanData server = Awaitility.await()
+			.until(() -> spans.getFinishedSpanItems()
+				.stream()
+				.filter((span) -> span.getKind() == SpanKind.SERVER
+						&& span.getSpanContext().getSpanId().equals(text(handled, "span_id")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(server.getAttributes().get(AttributeKey.stringKey("x_request_id"))).isEqualTo("span-attribute");
+		assertThat(server.getTraceId()).isEqualTo(text(handled, "trace_id"));
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@RestController
 	static class App {
+
+		/** Spans as they end, to read back their attributes (static: no cycle through the builders above). */
+		@Bean
+		static InMemorySpanExporter spans() {
+			return InMemorySpanExporter.create();
+		}
+
+		@Bean
+		static SpanProcessor exportEverySpanAtOnce(InMemorySpanExporter spans) {
+			return SimpleSpanProcessor.create(spans);
+		}
 
 		private final WebClient webClient;
 

@@ -16,6 +16,15 @@ import java.util.concurrent.Future;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
@@ -199,10 +209,36 @@ class ServletRequestIdIntegrationTest {
 		assertThat(mixedCase.get("x-request-id")).isEqualTo("Mixed-Case");
 	}
 
+	@Test
+	void theServerSpanCarriesTheIdAsAnAttribute(@Autowired InMemorySpanExporter spans) throws Exception {
+		get("/log", "X-Request-Id", "span-attribute");
+		JsonNode handled = handledLine("span-attribute");
+		SpanData server = Awaitility.await()
+			.until(() -> spans.getFinishedSpanItems()
+				.stream()
+				.filter((span) -> span.getKind() == SpanKind.SERVER
+						&& span.getSpanContext().getSpanId().equals(text(handled, "span_id")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(server.getAttributes().get(AttributeKey.stringKey("x_request_id"))).isEqualTo("span-attribute");
+		assertThat(server.getTraceId()).isEqualTo(text(handled, "trace_id"));
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@RestController
 	static class App {
+
+		/** Spans as they end, to read back their attributes (static: no cycle through the builders above). */
+		@Bean
+		static InMemorySpanExporter spans() {
+			return InMemorySpanExporter.create();
+		}
+
+		@Bean
+		static SpanProcessor exportEverySpanAtOnce(InMemorySpanExporter spans) {
+			return SimpleSpanProcessor.create(spans);
+		}
 
 		private final RestClient restClient;
 
