@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 final class SampleAppProcess implements AutoCloseable {
 
-	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+	/** Tomcat's or Reactor Netty's start line. */
+	private static final Pattern PORT = Pattern.compile("(?:Tomcat|Netty) started on port (\\d+)");
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -108,10 +109,26 @@ final class SampleAppProcess implements AutoCloseable {
 		throw new AssertionError("no matching line within " + timeout + "; stderr:\n" + String.join("\n", this.stderr));
 	}
 
-	HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
-			.timeout(Duration.ofSeconds(30))
-			.build();
+	HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+		return send(request(pathAndQuery, headers).GET().build());
+	}
+
+	HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String pathAndQuery, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
+			.timeout(Duration.ofSeconds(30));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return request;
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
