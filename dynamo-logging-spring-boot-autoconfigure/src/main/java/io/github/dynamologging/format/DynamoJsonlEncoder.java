@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.encoder.EncoderBase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -20,7 +19,7 @@ import tools.jackson.core.json.JsonWriteFeature;
  * keeps one generator bound to a reusable buffer, so an event costs the output bytes and little else.
  * Usable from a {@code logback-spring.xml} as {@code <encoder class="...DynamoJsonlEncoder"/>}.
  */
-public class DynamoJsonlEncoder extends EncoderBase<ILoggingEvent> {
+public class DynamoJsonlEncoder extends LineEncoder {
 
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
@@ -30,40 +29,15 @@ public class DynamoJsonlEncoder extends EncoderBase<ILoggingEvent> {
 		.rootValueSeparator((String) null)
 		.build();
 
-	private boolean localTime;
-
 	private boolean callerData = true;
-
-	private LogLineTime time = LogLineTime.utc();
 
 	private final CallerLocator callers = new CallerLocator();
 
 	private final ThreadLocal<LineWriter> writers = ThreadLocal.withInitial(LineWriter::new);
 
-	/** Local time with a {@code +HH:MM} offset instead of UTC ({@code DYN_LOG_USE_LOCAL_TZ}). */
-	public void setLocalTime(boolean localTime) {
-		this.localTime = localTime;
-	}
-
 	/** Whether to write the caller's {@code file} and {@code line} (on by default). */
 	public void setCallerData(boolean callerData) {
 		this.callerData = callerData;
-	}
-
-	@Override
-	public void start() {
-		this.time = LogLineTime.of(this.localTime);
-		super.start();
-	}
-
-	@Override
-	public byte[] headerBytes() {
-		return null;
-	}
-
-	@Override
-	public byte[] footerBytes() {
-		return null;
 	}
 
 	@Override
@@ -94,7 +68,7 @@ public class DynamoJsonlEncoder extends EncoderBase<ILoggingEvent> {
 			JsonGenerator json = this.json;
 			json.writeStartObject();
 			json.writeName(FieldNames.TIME);
-			json.writeString(this.timeText, 0, DynamoJsonlEncoder.this.time.write(event.getInstant(), this.timeText));
+			json.writeString(this.timeText, 0, time().write(event.getInstant(), this.timeText));
 			json.writeStringProperty(FieldNames.LEVEL, event.getLevel().levelStr);
 			if (DynamoJsonlEncoder.this.callerData) {
 				CallerLocator.CallerLocation caller = DynamoJsonlEncoder.this.callers.locate(event);

@@ -6,7 +6,6 @@ import java.util.Set;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
  * Writes each event as one readable line (SPEC 4.2), like Dynamo's non-JSON output:
@@ -18,43 +17,18 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * prefix, the exception below) and what is noise for a person ({@code thread.name}, {@code span_id},
  * {@code parent_id}). Strings are quoted, numbers and booleans are not.
  */
-public class DynamoReadableEncoder extends EncoderBase<ILoggingEvent> {
+public class DynamoReadableEncoder extends LineEncoder {
 
 	private static final Set<String> NOT_SHOWN = Set.of(FieldNames.SPAN_NAME, FieldNames.THREAD_NAME,
 			FieldNames.SPAN_ID, FieldNames.PARENT_ID);
 
-	private boolean localTime;
-
 	private boolean colour;
 
-	private LogLineTime time = LogLineTime.utc();
-
 	private final ThreadLocal<LineWriter> writers = ThreadLocal.withInitial(LineWriter::new);
-
-	/** Local time with a {@code +HH:MM} offset instead of UTC ({@code DYN_LOG_USE_LOCAL_TZ}). */
-	public void setLocalTime(boolean localTime) {
-		this.localTime = localTime;
-	}
 
 	/** ANSI colours: time and target dim, the level in its colour. */
 	public void setColour(boolean colour) {
 		this.colour = colour;
-	}
-
-	@Override
-	public void start() {
-		this.time = LogLineTime.of(this.localTime);
-		super.start();
-	}
-
-	@Override
-	public byte[] headerBytes() {
-		return null;
-	}
-
-	@Override
-	public byte[] footerBytes() {
-		return null;
 	}
 
 	@Override
@@ -75,7 +49,7 @@ public class DynamoReadableEncoder extends EncoderBase<ILoggingEvent> {
 			StringBuilder out = this.line;
 			out.setLength(0);
 			AnsiStyle.DIM.open(out, colour);
-			out.append(this.timeText, 0, DynamoReadableEncoder.this.time.write(event.getInstant(), this.timeText));
+			out.append(this.timeText, 0, time().write(event.getInstant(), this.timeText));
 			AnsiStyle.close(out, colour);
 			out.append(' ');
 			AnsiStyle.forLevel(event.getLevel()).open(out, colour);

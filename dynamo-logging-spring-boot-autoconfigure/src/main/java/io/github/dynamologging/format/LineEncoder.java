@@ -1,0 +1,41 @@
+package io.github.dynamologging.format;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.EncoderBase;
+
+/**
+ * What the two line formats share: one event, one line, no header or footer, and the time setting.
+ */
+public abstract class LineEncoder extends EncoderBase<ILoggingEvent> {
+
+	private boolean localTime;
+
+	private LogLineTime time = LogLineTime.utc();
+
+	/** Local time with a {@code +HH:MM} offset instead of UTC ({@code DYN_LOG_USE_LOCAL_TZ}). */
+	public void setLocalTime(boolean localTime) {
+		this.localTime = localTime;
+	}
+
+	/** How this encoder writes times; fixed when it starts. */
+	protected final LogLineTime time() {
+		return this.time;
+	}
+
+	@Override
+	public void start() {
+		this.time = LogLineTime.of(this.localTime);
+		super.start();
+	}
+
+	@Override
+	public byte[] headerBytes() {
+		return null;
+	}
+
+	@Override
+	public byte[] footerBytes() {
+		return null;
+	}
+
+}

@@ -1,0 +1,199 @@
+package io.github.dynamologging.request;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.github.dynamologging.request.CapturedLines.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every web stack must do with {@code X-Request-Id}, run against a real server on a random port.
+ * A subclass starts its stack with an app that answers {@code GET /log} by logging {@code handled} with
+ * the key-value {@code header_seen} (the header as the app received it) and returning its MDC id.
+ */
+abstract class RequestIdIntegrationTests {
+
+	static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+	private static final Logger log = LoggerFactory.getLogger(RequestIdIntegrationTests.class);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	InMemorySpanExporter spans;
+
+	CapturedLines captured;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	/** After the context has started: Boot's logging initialisation resets Logback's appenders. */
+	@BeforeEach
+	void startCapturing() {
+		this.captured = new CapturedLines();
+	}
+
+	@AfterEach
+	void stopCapturing() {
+		this.captured.close();
+	}
+
+	HttpResponse<String> get(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The line with this message logged for the request with this id, waiting for it. */
+	JsonNode line(String message, String id) throws InterruptedException {
+		return this.captured
+			.await((line) -> message.equals(text(line, "message")) && id.equals(text(line, "x_request_id")));
+	}
+
+	@Test
+	void keepsAValidIdEchoesItAndPutsItOnTheLinesWithTheTraceKeys() throws Exception {
+		HttpResponse<String> response = get("/log", "X-Request-Id", "order-42.a:b");
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("order-42.a:b");
+		assertThat(response.body()).isEqualTo("order-42.a:b");
+		JsonNode line = line("handled", "order-42.a:b");
+		assertThat(text(line, "trace_id")).matches("[0-9a-f]{32}");
+		assertThat(text(line, "span_id")).matches("[0-9a-f]{16}");
+		assertThat(text(line, "span_name")).isEqualTo("http-request");
+		assertThat(line.has("parent_id")).isFalse();
+	}
+
+	@Test
+	void generatesAnIdWhenAbsent() throws Exception {
+		HttpResponse<String> response = get("/log");
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(id).matches(UUID_V4);
+		assertThat(response.body()).isEqualTo(id);
+		line("handled", id);
+	}
+
+	@Test
+	void continuesAValidW3cTraceAndRejectsAnInvalidOne() throws Exception {
+		get("/log", "X-Request-Id", "w3c-valid", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		JsonNode continued = line("handled", "w3c-valid");
+		assertThat(text(continued, "trace_id")).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+		assertThat(text(continued, "parent_id")).isEqualTo("b7ad6b7169203331");
+		get("/log", "X-Request-Id", "w3c-upper", "traceparent", "00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01");
+		JsonNode fresh = line("handled", "w3c-upper");
+		assertThat(text(fresh, "trace_id")).isNotEqualToIgnoringCase("0af7651916cd43dd8448eb211c80319c");
+		assertThat(fresh.has("parent_id")).isFalse();
+	}
+
+	@Test
+	void theServerSpanCarriesTheIdAsAnAttribute() throws Exception {
+		get("/log", "X-Request-Id", "span-attribute");
+		JsonNode handled = line("handled", "span-attribute");
+		SpanData server = Awaitility.await()
+			.until(() -> this.spans.getFinishedSpanItems()
+				.stream()
+				.filter((span) -> span.getKind() == SpanKind.SERVER
+						&& span.getSpanContext().getSpanId().equals(text(handled, "span_id")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(server.getAttributes().get(AttributeKey.stringKey("x_request_id"))).isEqualTo("span-attribute");
+		assertThat(server.getTraceId()).isEqualTo(text(handled, "trace_id"));
+	}
+
+	@Test
+	void concurrentRequestsNeverSeeEachOthersIds() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> results = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				String id = "concurrent-" + i;
+				results.add(pool.submit(() -> get("/log", "X-Request-Id", id).body()));
+			}
+			for (int i = 0; i < results.size(); i++) {
+				assertThat(results.get(i).get()).isEqualTo("concurrent-" + i);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Thread.sleep(200);
+		List<JsonNode> requestLines = this.captured.lines().stream().filter((line) -> line.has("header_seen")).toList();
+		assertThat(requestLines).hasSizeGreaterThanOrEqualTo(200)
+			.allSatisfy((line) -> assertThat(text(line, "x_request_id")).isEqualTo(text(line, "header_seen")));
+	}
+
+	@Test
+	void hostileHeadersAreReplacedNeverRejected() throws Exception {
+		Map<String, byte[][]> cases = Map.of("129 characters",
+				new byte[][] { RawHttp.header("X-Request-Id", "a".repeat(129).getBytes(StandardCharsets.US_ASCII)) },
+				"tab inside", new byte[][] { RawHttp.header("X-Request-Id", new byte[] { 'a', '\t', 'b' }) },
+				"non-ASCII", new byte[][] { RawHttp.header("X-Request-Id", "ünï".getBytes(StandardCharsets.UTF_8)) },
+				"repeated", new byte[][] { RawHttp.header("X-Request-Id", "one".getBytes(StandardCharsets.US_ASCII)),
+						RawHttp.header("x-request-id", "two".getBytes(StandardCharsets.US_ASCII)) },
+				"empty", new byte[][] { RawHttp.header("X-Request-Id", new byte[0]) });
+		for (Map.Entry<String, byte[][]> hostile : cases.entrySet()) {
+			Map<String, String> response = RawHttp.get(this.port, "/log", hostile.getValue());
+			log.info("{}: X-Request-Id case {}: status {}, echoed {}", getClass().getSimpleName(), hostile.getKey(),
+					response.get(":status"), response.get("x-request-id"));
+			assertThat(response.get(":status")).as(hostile.getKey()).isEqualTo("200");
+			assertThat(response.get("x-request-id")).as(hostile.getKey()).matches(UUID_V4);
+			line("handled", response.get("x-request-id"));
+		}
+		// The server's own HTTP parser answers 400 to a control character in a header value (RFC 9110
+		// forbids it) before the application sees the request.
+		Map<String, String> control = RawHttp.get(this.port, "/log",
+				RawHttp.header("X-Request-Id", new byte[] { 'a', 0x01, 'b' }));
+		log.info("{}: X-Request-Id case control character: status {}, echoed {}", getClass().getSimpleName(),
+				control.get(":status"), control.get("x-request-id"));
+		assertThat(control.get(":status")).isEqualTo("400");
+		Map<String, String> mixedCase = RawHttp.get(this.port, "/log",
+				RawHttp.header("x-REQUEST-id", "Mixed-Case".getBytes(StandardCharsets.US_ASCII)));
+		assertThat(mixedCase.get("x-request-id")).isEqualTo("Mixed-Case");
+	}
+
+	/** Spans as they end, to read back their attributes. */
+	@Configuration(proxyBeanMethods = false)
+	static class SpanCapture {
+
+		@Bean
+		InMemorySpanExporter spans() {
+			return InMemorySpanExporter.create();
+		}
+
+		@Bean
+		SpanProcessor exportEverySpanAtOnce(InMemorySpanExporter spans) {
+			return SimpleSpanProcessor.create(spans);
+		}
+
+	}
+
+}
