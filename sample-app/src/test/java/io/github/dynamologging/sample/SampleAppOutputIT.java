@@ -94,8 +94,9 @@ class SampleAppOutputIT {
 			stderr = app.stderrLines();
 		}
 		assertThat(stderr).isNotEmpty().allSatisfy((line) -> assertThat(line).matches(READABLE_LINE));
-		assertThat(stderr).anySatisfy((line) -> assertThat(line)
-			.endsWith(" INFO " + HelloController.class.getName() + ": hello reader name=\"reader\""));
+		assertThat(stderr).anySatisfy((line) -> assertThat(line).matches(".*Z  INFO http-request: "
+				+ HelloController.class.getName().replace(".", "\\.")
+				+ ": hello reader name=\"reader\" trace_id=\"[0-9a-f]{32}\" x_request_id=\"[0-9a-f-]{36}\""));
 	}
 
 }
