@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 
 import io.github.dynamologging.format.FieldNames;
 import io.github.dynamologging.request.RequestId;
+import io.github.dynamologging.tracing.SpanNames;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -42,7 +43,7 @@ final class SpanLineFields {
 
 	/** The fields of a {@code SPAN_FIRST_ENTRY} line: the span as it is when it starts. */
 	static void started(ReadableSpan span, String threadRequestId, BiConsumer<String, Object> sink) {
-		write(span.getName(), span.getSpanContext(), span.getParentSpanContext(), span.getAttributes(),
+		write(SpanNames.shown(span), span.getSpanContext(), span.getParentSpanContext(), span.getAttributes(),
 				threadRequestId, sink);
 	}
 

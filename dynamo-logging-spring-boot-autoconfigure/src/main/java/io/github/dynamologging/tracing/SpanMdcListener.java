@@ -20,8 +20,6 @@ import org.slf4j.MDC;
  */
 public class SpanMdcListener extends Slf4JEventListener {
 
-	/** OpenTelemetry's name for a span built without one. */
-	static final String UNNAMED = "<unspecified span name>";
 
 	@Override
 	public void onEvent(Object event) {
@@ -45,7 +43,7 @@ public class SpanMdcListener extends Slf4JEventListener {
 		MDC.put(FieldNames.TRACE_ID, context.getTraceId());
 		MDC.put(FieldNames.SPAN_ID, context.getSpanId());
 		if (span instanceof ReadableSpan readable) {
-			MDC.put(FieldNames.SPAN_NAME, nameOf(readable));
+			MDC.put(FieldNames.SPAN_NAME, SpanNames.shown(readable));
 			SpanContext parent = readable.getParentSpanContext();
 			if (parent.isValid()) {
 				MDC.put(FieldNames.PARENT_ID, parent.getSpanId());
@@ -58,23 +56,6 @@ public class SpanMdcListener extends Slf4JEventListener {
 			MDC.remove(FieldNames.SPAN_NAME);
 			MDC.remove(FieldNames.PARENT_ID);
 		}
-	}
-
-	/**
-	 * Micrometer names HTTP spans only when they stop (the route is known then); until then OpenTelemetry
-	 * shows a placeholder. Lines logged meanwhile get Dynamo's name for such a span: {@code http-request}
-	 * for the server side (what Dynamo's frontend calls it, so the same log queries work).
-	 */
-	static String nameOf(ReadableSpan span) {
-		String name = span.getName();
-		if (!UNNAMED.equals(name)) {
-			return name;
-		}
-		return switch (span.getKind()) {
-			case SERVER -> "http-request";
-			case CLIENT -> "http-client-request";
-			default -> name;
-		};
 	}
 
 	private static void clear() {

@@ -67,7 +67,7 @@ class SpanMdcListenerTest {
 
 	@Test
 	void unnamedHttpSpansShowDynamosName() {
-		Span server = this.tracer.spanBuilder(SpanMdcListener.UNNAMED).setSpanKind(SpanKind.SERVER).startSpan();
+		Span server = this.tracer.spanBuilder(SpanNames.UNNAMED).setSpanKind(SpanKind.SERVER).startSpan();
 		this.listener.onEvent(new ScopeAttachedEvent(Context.root().with(server)));
 		assertThat(MDC.get("span_name")).isEqualTo("http-request");
 		Span internal = this.tracer.spanBuilder("work").setSpanKind(SpanKind.INTERNAL).startSpan();
