@@ -45,6 +45,11 @@ public class RequestIdAutoConfiguration {
 			return registration;
 		}
 
+		@Bean
+		RequestIdCleanupListener dynamoRequestIdCleanupListener() {
+			return new RequestIdCleanupListener();
+		}
+
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(ObservationFilter.class)
 		static class ServletObservationConfiguration {

@@ -21,6 +21,11 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	/** The request attribute holding the effective id. */
 	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".id";
 
+	/** The MDC id to restore when the container is done with a request that failed. */
+	static final String PREVIOUS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".previous";
+
+	private static final String NONE = "";
+
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
@@ -44,17 +49,32 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 		}
 		String previous = MDC.get(RequestId.MDC_KEY);
 		MDC.put(RequestId.MDC_KEY, id);
+		boolean failed = true;
 		try {
 			chain.doFilter(request, response);
+			failed = false;
 		}
 		finally {
-			// A pooled thread must not carry this id into the next request.
-			if (previous != null) {
-				MDC.put(RequestId.MDC_KEY, previous);
+			if (failed) {
+				// The container logs the exception after this filter returns: keep the id for that line;
+				// RequestIdCleanupListener puts the MDC back when the container is done with the request.
+				if (request.getAttribute(PREVIOUS_ATTRIBUTE) == null) {
+					request.setAttribute(PREVIOUS_ATTRIBUTE, (previous != null) ? previous : NONE);
+				}
 			}
 			else {
-				MDC.remove(RequestId.MDC_KEY);
+				restore(previous);
 			}
+		}
+	}
+
+	/** A pooled thread must not carry this id into the next request. */
+	static void restore(String previous) {
+		if (previous != null && !previous.equals(NONE)) {
+			MDC.put(RequestId.MDC_KEY, previous);
+		}
+		else {
+			MDC.remove(RequestId.MDC_KEY);
 		}
 	}
 

@@ -28,6 +28,7 @@ class RequestIdAutoConfigurationTest {
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(RequestIdServletFilter.class);
 			assertThat(registration.getOrder()).isEqualTo(Integer.MIN_VALUE);
+			assertThat(context).hasSingleBean(RequestIdCleanupListener.class);
 		});
 	}
 

@@ -1,6 +1,7 @@
 package io.github.dynamologging.request;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequestEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -8,6 +9,7 @@ import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,8 +43,9 @@ class RequestIdServletFilterTest {
 	}
 
 	@Test
-	void aFailingRequestLeavesNothingBehind() {
+	void aFailingRequestKeepsTheIdForTheContainersLineThenLeavesNothingBehind() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("X-Request-Id", "failing");
 		MockFilterChain failing = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
 			@Override
 			protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
@@ -52,6 +55,8 @@ class RequestIdServletFilterTest {
 		});
 		assertThatExceptionOfType(ServletException.class)
 			.isThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), failing));
+		assertThat(MDC.get(RequestId.MDC_KEY)).isEqualTo("failing");
+		new RequestIdCleanupListener().requestDestroyed(new ServletRequestEvent(new MockServletContext(), request));
 		assertThat(MDC.get(RequestId.MDC_KEY)).isNull();
 	}
 

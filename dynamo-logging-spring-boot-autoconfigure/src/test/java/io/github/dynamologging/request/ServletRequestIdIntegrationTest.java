@@ -55,6 +55,10 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("error-1");
 		line("error dispatch", "error-1");
+		JsonNode containerLine = this.captured.await((line) -> "ERROR".equals(text(line, "level"))
+				&& text(line, "message").startsWith("Servlet.service() for servlet [dispatcherServlet]")
+				&& "error-1".equals(text(line, "x_request_id")));
+		assertThat(text(containerLine, "exception.message")).contains("boom");
 	}
 
 	@Test
