@@ -205,8 +205,19 @@ public final class LevelController implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Undoes the change in force (a change lives no longer than its controller, e.g. when an application
+	 * context closes and another one in the same JVM goes on logging) and stops the own expiry thread.
+	 */
 	@Override
 	public void close() {
+		this.lock.lock();
+		try {
+			undoCurrent();
+		}
+		finally {
+			this.lock.unlock();
+		}
 		if (this.ownsScheduler) {
 			this.scheduler.shutdownNow();
 		}

@@ -238,11 +238,12 @@ class LevelControllerTest {
 	}
 
 	@Test
-	void ownSchedulerStopsOnClose() {
+	void closeUndoesTheChangeInForce() {
 		LevelController owning = new LevelController(this.context);
-		owning.apply(LogFilter.parseStrict("org.c=debug"), Duration.ofHours(1), null, null);
+		owning.apply(LogFilter.parseStrict("com.example=trace"), Duration.ofHours(1), null, null);
 		owning.close();
-		assertThat(owning.state().overrides()).hasSize(1);
+		assertThat(owning.state().overrides()).isEmpty();
+		assertThat(logger("com.example").getLevel()).isEqualTo(Level.WARN);
 	}
 
 	private Logger logger(String name) {
