@@ -24,9 +24,7 @@ public class DynlogEndpoint {
 
 	private final String format;
 
-	private final StartupConfigFiles configFiles;
-
-	private final @Nullable String configHash;
+	private final ConfigFiles configFiles;
 
 	private final boolean writesNeedPrincipal;
 
@@ -34,17 +32,16 @@ public class DynlogEndpoint {
 	 * @param controller applies the changes
 	 * @param rules what a change may ask for
 	 * @param format the console format, shown as it is
-	 * @param configFiles the TOML files that applied at start; hashed now
+	 * @param configFiles the TOML files that applied, at start or at the last reload
 	 * @param writesNeedPrincipal whether a change without an authenticated principal is refused
 	 * (Spring Security is present)
 	 */
-	DynlogEndpoint(LevelController controller, ChangeRules rules, String format, StartupConfigFiles configFiles,
+	DynlogEndpoint(LevelController controller, ChangeRules rules, String format, ConfigFiles configFiles,
 			boolean writesNeedPrincipal) {
 		this.controller = controller;
 		this.rules = rules;
 		this.format = format;
 		this.configFiles = configFiles;
-		this.configHash = configFiles.hash();
 		this.writesNeedPrincipal = writesNeedPrincipal;
 	}
 
@@ -93,8 +90,9 @@ public class DynlogEndpoint {
 	}
 
 	private DynlogDescriptor describe(LevelState state) {
+		ConfigFiles.Applied applied = this.configFiles.applied();
 		return new DynlogDescriptor(state.filter(), state.startupFilter(), this.format, state.overrides(),
-				this.configFiles.source(), this.configHash);
+				applied.source(), applied.hash());
 	}
 
 }

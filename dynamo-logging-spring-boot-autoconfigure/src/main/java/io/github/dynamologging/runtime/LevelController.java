@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -53,9 +54,10 @@ public final class LevelController implements AutoCloseable {
 
 	private final LogbackLevels levels;
 
+	/** The configured levels: at start, updated by config file reloads. Guarded by {@link #lock}. */
 	private final Map<String, Level> startupLevels;
 
-	private final String startupFilter;
+	private volatile String startupFilter;
 
 	private final Clock clock;
 
@@ -99,7 +101,7 @@ public final class LevelController implements AutoCloseable {
 			// Its own level keeps a root of warn (a common runtime filter) from silencing the audit.
 			this.levels.setLevel(AUDIT_LOGGER, Level.INFO);
 		}
-		this.startupLevels = this.levels.explicitLevels();
+		this.startupLevels = new TreeMap<>(this.levels.explicitLevels());
 		this.startupFilter = LogbackLevels.toFilter(this.startupLevels).toFilterString();
 	}
 
@@ -113,7 +115,10 @@ public final class LevelController implements AutoCloseable {
 		return executor;
 	}
 
-	/** The filter in force at start: the root level and every logger that had a level of its own. */
+	/**
+	 * The configured filter: the root level and every logger that had a level of its own at start, as
+	 * updated by {@link #reconfigure} since.
+	 */
 	public String startupFilter() {
 		return this.startupFilter;
 	}
@@ -181,6 +186,51 @@ public final class LevelController implements AutoCloseable {
 				this.levels.setLevel(name, this.startupLevels.get(name));
 			}
 			writeAudit("Log levels reset to the startup filter", "reset", principal, oldFilter, null, null);
+			return stateLocked();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Sets configured levels that changed (a config file was edited). A logger that the change in force
+	 * names keeps its runtime level; it gets the new configured level when that change ends. The new
+	 * levels also become what {@link #reset} goes back to.
+	 * @param configured each logger whose configured level changed, with the new level or {@code null}
+	 * for none
+	 * @param source what changed, for the audit line
+	 * @return the state after it
+	 */
+	public LevelState reconfigure(Map<String, @Nullable Level> configured, String source) {
+		this.lock.lock();
+		try {
+			String oldFilter = currentFilter();
+			Change change = this.current;
+			configured.forEach((name, configuredLevel) -> {
+				// The audit logger keeps a level of its own, as at start.
+				Level level = (configuredLevel == null && AUDIT_LOGGER.equals(name)) ? Level.INFO : configuredLevel;
+				if (level != null) {
+					this.startupLevels.put(name, level);
+				}
+				else {
+					this.startupLevels.remove(name);
+				}
+				if (change != null && change.previousLevels.containsKey(name)) {
+					change.previousLevels.put(name, level);
+				}
+				else {
+					this.levels.setLevel(name, level);
+				}
+			});
+			this.startupFilter = LogbackLevels.toFilter(this.startupLevels).toFilterString();
+			this.audit.atInfo()
+				.setMessage("Configured log levels reloaded")
+				.addKeyValue("action", "reload")
+				.addKeyValue("source", source)
+				.addKeyValue("old_filter", oldFilter)
+				.addKeyValue("new_filter", currentFilter())
+				.log();
 			return stateLocked();
 		}
 		finally {

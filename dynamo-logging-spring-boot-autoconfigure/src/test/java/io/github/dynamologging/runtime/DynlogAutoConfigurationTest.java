@@ -64,9 +64,33 @@ class DynlogAutoConfigurationTest {
 	}
 
 	@Test
-	void withoutActuatorThereIsNothing() {
+	void withoutActuatorThereIsNoEndpointAndNoLevelChanges() {
 		this.exposed.withClassLoader(new FilteredClassLoader(Endpoint.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DynlogProperties.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DynlogEndpoint.class)
+				.doesNotHaveBean(LevelController.class));
+	}
+
+	@Test
+	void configWatchIsOffByDefault() {
+		this.exposed.run((context) -> assertThat(context).doesNotHaveBean(ConfigFileWatcher.class));
+	}
+
+	@Test
+	void configWatchNeedsNoActuator() {
+		this.runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.withPropertyValues("dynamo.logging.config-watch=true")
+			.run((context) -> assertThat(context).hasSingleBean(ConfigFileWatcher.class)
+				.hasSingleBean(LevelController.class)
+				.doesNotHaveBean(DynlogEndpoint.class));
+	}
+
+	@Test
+	void endpointAndConfigWatchShareOneController() {
+		this.exposed.withPropertyValues("dynamo.logging.config-watch=true")
+			.run((context) -> assertThat(context).hasSingleBean(ConfigFileWatcher.class)
+				.hasSingleBean(LevelController.class)
+				.hasSingleBean(DynlogEndpoint.class));
 	}
 
 	@Test

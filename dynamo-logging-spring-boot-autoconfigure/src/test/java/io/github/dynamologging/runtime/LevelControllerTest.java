@@ -238,6 +238,42 @@ class LevelControllerTest {
 	}
 
 	@Test
+	void reconfigureSetsNewConfiguredLevelsAndMakesThemTheResetTarget() {
+		Map<String, Level> configured = new java.util.HashMap<>();
+		configured.put("com.example", Level.DEBUG);
+		configured.put("io.netty", null);
+		configured.put("org.new", Level.TRACE);
+		LevelState state = this.controller.reconfigure(configured, "/etc/logging.toml");
+		assertThat(state.startupFilter()).isEqualTo("info,com.example=debug,dynamo.logging.audit=info,org.new=trace");
+		assertThat(state.filter()).isEqualTo(state.startupFilter());
+		assertThat(logger("io.netty").getLevel()).isNull();
+		logger("com.example").setLevel(Level.ERROR);
+		assertThat(this.controller.reset(null).filter()).isEqualTo(state.startupFilter());
+		assertThat(keyValues(this.auditLines.list.get(0))).containsEntry("action", "reload")
+			.containsEntry("source", "/etc/logging.toml")
+			.containsEntry("new_filter", state.startupFilter());
+	}
+
+	@Test
+	void reconfigureLeavesLoggersOfTheChangeInForceUntilItEnds() {
+		this.controller.apply(LogFilter.parseStrict("com.example=trace"), Duration.ofMillis(300), null, null);
+		Map<String, Level> configured = new java.util.HashMap<>();
+		configured.put("com.example", Level.DEBUG);
+		this.controller.reconfigure(configured, "file");
+		assertThat(logger("com.example").getLevel()).isEqualTo(Level.TRACE);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.controller.state().overrides().isEmpty());
+		assertThat(logger("com.example").getLevel()).isEqualTo(Level.DEBUG);
+	}
+
+	@Test
+	void reconfigureKeepsTheAuditLoggersOwnLevel() {
+		Map<String, Level> configured = new java.util.HashMap<>();
+		configured.put(LevelController.AUDIT_LOGGER, null);
+		this.controller.reconfigure(configured, "file");
+		assertThat(logger(LevelController.AUDIT_LOGGER).getLevel()).isEqualTo(Level.INFO);
+	}
+
+	@Test
 	void closeUndoesTheChangeInForce() {
 		LevelController owning = new LevelController(this.context);
 		owning.apply(LogFilter.parseStrict("com.example=trace"), Duration.ofHours(1), null, null);

@@ -54,13 +54,16 @@ final class RunningApp implements AutoCloseable {
 
 	/**
 	 * @param sources the application's configuration classes
-	 * @param properties {@code name=value} settings on top of a Servlet server on a random port
+	 * @param properties {@code name=value} settings, passed as command-line arguments (Spring's highest
+	 * source), on top of a Servlet server on a random port
 	 */
 	static RunningApp start(Class<?>[] sources, String... properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.web-application-type=servlet",
-				"spring.main.banner-mode=off"));
-		all.addAll(List.of(properties));
-		return new RunningApp(new SpringApplicationBuilder(sources).properties(all.toArray(String[]::new)).run());
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.web-application-type=servlet",
+				"--spring.main.banner-mode=off"));
+		for (String property : properties) {
+			args.add("--" + property);
+		}
+		return new RunningApp(new SpringApplicationBuilder(sources).run(args.toArray(String[]::new)));
 	}
 
 	/** Sends HTTP basic credentials from now on. */
