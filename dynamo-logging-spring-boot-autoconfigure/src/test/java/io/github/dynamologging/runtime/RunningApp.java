@@ -55,11 +55,13 @@ final class RunningApp implements AutoCloseable {
 	/**
 	 * @param sources the application's configuration classes
 	 * @param properties {@code name=value} settings, passed as command-line arguments (Spring's highest
-	 * source), on top of a Servlet server on a random port
+	 * source), on top of a server on a random port, Servlet unless they name the web application type
 	 */
 	static RunningApp start(Class<?>[] sources, String... properties) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.web-application-type=servlet",
-				"--spring.main.banner-mode=off"));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+		if (List.of(properties).stream().noneMatch((property) -> property.startsWith("spring.main.web-application-type="))) {
+			args.add("--spring.main.web-application-type=servlet");
+		}
 		for (String property : properties) {
 			args.add("--" + property);
 		}
