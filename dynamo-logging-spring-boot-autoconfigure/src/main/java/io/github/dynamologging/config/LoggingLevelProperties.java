@@ -7,9 +7,10 @@ import io.github.dynamologging.filter.LogFilter;
 
 /**
  * Writes a {@link LogFilter} as Spring Boot's {@code logging.level.*} properties, so Boot applies the
- * levels and {@code /actuator/loggers} and {@code /actuator/env} show them.
+ * levels and {@code /actuator/loggers} and {@code /actuator/env} show them. Public for the config file
+ * watcher, which replaces the file's properties when the file changes.
  */
-final class LoggingLevelProperties {
+public final class LoggingLevelProperties {
 
 	private LoggingLevelProperties() {
 	}
@@ -19,7 +20,7 @@ final class LoggingLevelProperties {
 	 * {@code logging.level.[target]} per target. The brackets keep upper case and {@code $} in logger
 	 * names through Boot's binding, which drops {@code $} and matches case-insensitively without them.
 	 */
-	static Map<String, Object> of(LogFilter filter) {
+	public static Map<String, Object> of(LogFilter filter) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		filter.rootLevel().ifPresent((level) -> properties.put("logging.level.root", level.filterName()));
 		filter.targetLevels()

@@ -1,0 +1,88 @@
+package io.github.dynamologging.runtime;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.output.OutputFormat;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (SPEC 8),
+ * available (exposed and accessible) by Boot's {@code management.endpoints.*} and
+ * {@code management.endpoint.dynlog.access} rules, and the config file watcher
+ * ({@code dynamo.logging.config-watch=true}).
+ */
+@AutoConfiguration
+@ConditionalOnClass(LoggerContext.class)
+@ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ DynlogProperties.class, ConfigWatchProperties.class })
+public class DynlogAutoConfiguration {
+
+	/** Actuator is optional: its condition annotations are read only when it is there. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	static class ActuatorConfiguration {
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnAvailableEndpoint(DynlogEndpoint.class)
+		@Import(LevelControlConfiguration.class)
+		static class EndpointConfiguration {
+
+			private static final String SPRING_SECURITY_CLASS = "org.springframework.security.core.Authentication";
+
+			@Bean
+			@ConditionalOnMissingBean
+			DynlogEndpoint dynlogEndpoint(LevelController controller, ConfigFiles configFiles,
+					DynlogProperties properties, ConfigurableEnvironment environment) {
+				String format = Binder.get(environment)
+					.bind("dynamo.logging.format", OutputFormat.class)
+					.orElse(OutputFormat.READABLE)
+					.name()
+					.toLowerCase(Locale.ROOT);
+				boolean security = ClassUtils.isPresent(SPRING_SECURITY_CLASS,
+						DynlogAutoConfiguration.class.getClassLoader());
+				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles, security);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+			DynlogEndpointWebExtension dynlogEndpointWebExtension(DynlogEndpoint endpoint) {
+				return new DynlogEndpointWebExtension(endpoint);
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("dynamo.logging.config-watch")
+	@Import(LevelControlConfiguration.class)
+	static class ConfigWatchConfiguration {
+
+		@Bean
+		ConfigFileWatcher dynamoConfigFileWatcher(ConfigFiles configFiles, ConfigurableEnvironment environment,
+				LevelController controller) throws IOException {
+			ConfigFileWatcher watcher = new ConfigFileWatcher(configFiles, environment, controller);
+			watcher.start();
+			return watcher;
+		}
+
+	}
+
+}

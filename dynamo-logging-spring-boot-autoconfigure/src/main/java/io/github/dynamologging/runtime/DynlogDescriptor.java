@@ -1,0 +1,23 @@
+package io.github.dynamologging.runtime;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * What {@code GET /actuator/dynlog} answers, and every change too.
+ * @param filter the effective filter: root level and every logger with a level of its own, read live
+ * @param startupFilter the same at start
+ * @param format the console format, {@code readable} or {@code jsonl}
+ * @param overrides the directives of the change in force and when they expire
+ * @param configSource the TOML file(s) whose levels applied, or {@code null}
+ * @param configHash SHA-256 of those files' bytes, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record DynlogDescriptor(String filter, String startupFilter, String format, List<LevelOverride> overrides,
+		@Nullable String configSource, @Nullable String configHash) implements OperationResponseBody {
+
+}

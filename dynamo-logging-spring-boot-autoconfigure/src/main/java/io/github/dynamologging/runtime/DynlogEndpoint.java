@@ -1,0 +1,98 @@
+package io.github.dynamologging.runtime;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code dynlog} actuator endpoint (SPEC 8): reads the levels, applies a whole filter for a limited
+ * time, resets to the startup filter. Over HTTP, {@link DynlogEndpointWebExtension} answers rejected
+ * changes with 400 or 403 and a message.
+ */
+@Endpoint(id = "dynlog")
+public class DynlogEndpoint {
+
+	private final LevelController controller;
+
+	private final ChangeRules rules;
+
+	private final String format;
+
+	private final ConfigFiles configFiles;
+
+	private final boolean writesNeedPrincipal;
+
+	/**
+	 * @param controller applies the changes
+	 * @param rules what a change may ask for
+	 * @param format the console format, shown as it is
+	 * @param configFiles the TOML files that applied, at start or at the last reload
+	 * @param writesNeedPrincipal whether a change without an authenticated principal is refused
+	 * (Spring Security is present)
+	 */
+	DynlogEndpoint(LevelController controller, ChangeRules rules, String format, ConfigFiles configFiles,
+			boolean writesNeedPrincipal) {
+		this.controller = controller;
+		this.rules = rules;
+		this.format = format;
+		this.configFiles = configFiles;
+		this.writesNeedPrincipal = writesNeedPrincipal;
+	}
+
+	@ReadOperation
+	public DynlogDescriptor levels() {
+		return describe(this.controller.state());
+	}
+
+	/**
+	 * Applies a whole filter, replacing the change in force.
+	 * @param filter the filter string, e.g. {@code warn,com.example.api=trace}
+	 * @param ttl ISO-8601 duration, or {@code permanent} when allowed; default from the settings
+	 * @param reason why, for the audit line
+	 * @param securityContext who asks
+	 * @return the levels after the change
+	 * @throws InvalidChangeException if the change breaks a rule; nothing changed
+	 * @throws ChangeNotAllowedException if nobody is authenticated but must be
+	 */
+	@WriteOperation
+	public DynlogDescriptor change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
+			SecurityContext securityContext) {
+		String principal = principal(securityContext);
+		return describe(this.controller.apply(this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
+				this.rules.checkReason(reason), principal));
+	}
+
+	/**
+	 * Puts every logger back to its level at start.
+	 * @param securityContext who asks
+	 * @return the levels after the reset
+	 * @throws ChangeNotAllowedException if nobody is authenticated but must be
+	 */
+	@DeleteOperation
+	public DynlogDescriptor reset(SecurityContext securityContext) {
+		return describe(this.controller.reset(principal(securityContext)));
+	}
+
+	private @Nullable String principal(SecurityContext securityContext) {
+		Principal principal = securityContext.getPrincipal();
+		if (principal == null && this.writesNeedPrincipal) {
+			throw new ChangeNotAllowedException(
+					"changing log levels needs an authenticated user: Spring Security is present, but this request "
+							+ "was not authenticated");
+		}
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	private DynlogDescriptor describe(LevelState state) {
+		ConfigFiles.Applied applied = this.configFiles.applied();
+		return new DynlogDescriptor(state.filter(), state.startupFilter(), this.format, state.overrides(),
+				applied.source(), applied.hash());
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.dynamologging.runtime;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+/**
+ * {@link DynlogEndpoint} over HTTP: a rejected change answers 400 (bad input) or 403 (no authenticated
+ * user) with a JSON message. Boot's own handling of an invalid request drops the message by default
+ * ({@code server.error.include-message=never}), and the operator needs it.
+ */
+@EndpointWebExtension(endpoint = DynlogEndpoint.class)
+public class DynlogEndpointWebExtension {
+
+	private static final int STATUS_FORBIDDEN = 403;
+
+	private final DynlogEndpoint endpoint;
+
+	DynlogEndpointWebExtension(DynlogEndpoint endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	@ReadOperation
+	public DynlogDescriptor levels() {
+		return this.endpoint.levels();
+	}
+
+	/** See {@link DynlogEndpoint#change}. */
+	@WriteOperation
+	public WebEndpointResponse<Object> change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
+			SecurityContext securityContext) {
+		return answer(() -> this.endpoint.change(filter, ttl, reason, securityContext));
+	}
+
+	/** See {@link DynlogEndpoint#reset}. */
+	@DeleteOperation
+	public WebEndpointResponse<Object> reset(SecurityContext securityContext) {
+		return answer(() -> this.endpoint.reset(securityContext));
+	}
+
+	private static WebEndpointResponse<Object> answer(Supplier<DynlogDescriptor> operation) {
+		try {
+			return new WebEndpointResponse<>(operation.get());
+		}
+		catch (InvalidChangeException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getMessage());
+		}
+		catch (ChangeNotAllowedException ex) {
+			return error(STATUS_FORBIDDEN, "Forbidden", ex.getMessage());
+		}
+	}
+
+	private static WebEndpointResponse<Object> error(int status, String error, String message) {
+		return new WebEndpointResponse<>(new DynlogError(status, error, message), status);
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.dynamologging.runtime;
+
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * What both the endpoint and the config file watcher change levels through; imported by each, so it
+ * exists only when one of them does (creating the controller gives the audit logger its own level).
+ */
+@Configuration(proxyBeanMethods = false)
+class LevelControlConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LevelController dynamoLevelController() {
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+			throw new IllegalStateException("Runtime log level control needs Logback, but SLF4J is bound to "
+					+ LoggerFactory.getILoggerFactory().getClass().getName()
+					+ "; use Logback, or turn off the dynlog endpoint (management.endpoint.dynlog.access=none) "
+					+ "and dynamo.logging.config-watch");
+		}
+		return new LevelController(context);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfigFiles dynamoLoggingConfigFiles(ConfigurableEnvironment environment) {
+		return ConfigFiles.of(environment);
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.dynamologging.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.filter.FilterLevel;
+import io.github.dynamologging.filter.LogFilter;
+
+/**
+ * Reads and writes the levels of one Logback context, which are the live truth: Spring Boot's
+ * {@code logging.level.*} and {@code /actuator/loggers} write the same loggers.
+ */
+final class LogbackLevels {
+
+	/** The name under which changes, overrides and Boot's loggers endpoint show the root logger. */
+	static final String ROOT = Logger.ROOT_LOGGER_NAME;
+
+	private final LoggerContext context;
+
+	LogbackLevels(LoggerContext context) {
+		this.context = context;
+	}
+
+	/** Every logger with a level of its own, ROOT first, the others in Logback's (name) order. */
+	Map<String, Level> explicitLevels() {
+		Map<String, Level> levels = new LinkedHashMap<>();
+		levels.put(ROOT, this.context.getLogger(ROOT).getLevel());
+		for (Logger logger : this.context.getLoggerList()) {
+			if (logger.getLevel() != null && !ROOT.equals(logger.getName())) {
+				levels.put(logger.getName(), logger.getLevel());
+			}
+		}
+		return levels;
+	}
+
+	/**
+	 * The explicit levels as a filter. Loggers whose names the filter grammar cannot express (only
+	 * {@code /actuator/loggers} can create those) are left out, so the result always parses.
+	 */
+	static LogFilter toFilter(Map<String, Level> levels) {
+		Map<String, FilterLevel> targets = new LinkedHashMap<>();
+		levels.forEach((name, level) -> {
+			if (!ROOT.equals(name) && level != null && LogFilter.targetRuleViolation(name).isEmpty()) {
+				targets.put(name, toFilterLevel(level));
+			}
+		});
+		Level root = levels.get(ROOT);
+		return LogFilter.of((root != null) ? toFilterLevel(root) : null, targets);
+	}
+
+	/** The level a logger has of its own, or {@code null} when it inherits (or does not exist yet). */
+	Level levelOf(String name) {
+		Logger logger = ROOT.equals(name) ? this.context.getLogger(ROOT) : this.context.exists(name);
+		return (logger != null) ? logger.getLevel() : null;
+	}
+
+	void setLevel(String name, Level level) {
+		Logger logger = this.context.getLogger(name);
+		if (logger.getLevel() != level) {
+			logger.setLevel(level);
+		}
+	}
+
+	/** Every existing logger's name, ROOT included. */
+	Iterable<String> loggerNames() {
+		return this.context.getLoggerList().stream().map(Logger::getName).toList();
+	}
+
+	static Level toLogbackLevel(FilterLevel level) {
+		return switch (level) {
+			case OFF -> Level.OFF;
+			case ERROR -> Level.ERROR;
+			case WARN -> Level.WARN;
+			case INFO -> Level.INFO;
+			case DEBUG -> Level.DEBUG;
+			case TRACE -> Level.TRACE;
+		};
+	}
+
+	static FilterLevel toFilterLevel(Level level) {
+		return switch (level.toInt()) {
+			case Level.OFF_INT -> FilterLevel.OFF;
+			case Level.ERROR_INT -> FilterLevel.ERROR;
+			case Level.WARN_INT -> FilterLevel.WARN;
+			case Level.INFO_INT -> FilterLevel.INFO;
+			case Level.DEBUG_INT -> FilterLevel.DEBUG;
+			// TRACE and ALL: the filter grammar's most verbose level
+			default -> FilterLevel.TRACE;
+		};
+	}
+
+}

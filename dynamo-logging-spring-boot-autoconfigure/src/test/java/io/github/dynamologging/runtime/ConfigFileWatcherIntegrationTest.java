@@ -1,0 +1,169 @@
+package io.github.dynamologging.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import static io.github.dynamologging.runtime.RunningApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code dynamo.logging.config-watch=true} on a real application whose TOML file changes under it. */
+class ConfigFileWatcherIntegrationTest {
+
+	private static final Class<?>[] APP = { DynlogEndpointIntegrationTest.App.class };
+
+	private static final String DEBUG_FILE = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = \"debug\"\n";
+
+	private static final String TRACE_FILE = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = \"trace\"\n";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void inPlaceWriteIsAppliedAndChangesTheHash() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+			JsonNode before = json(app.get("/actuator/dynlog"));
+			assertThat(before.get("configSource").stringValue()).isEqualTo(file.toString());
+			assertThat(before.get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
+
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+			assertThat(json(app.get("/actuator/dynlog")).get("startupFilter").stringValue())
+				.contains("com.example.watch=trace");
+			assertThat(app.auditLines()).singleElement().satisfies((line) -> assertThat(line)
+				.containsEntry("action", "reload")
+				.containsEntry("source", file.toString()));
+
+			String removed = "log_level = \"warn\"\n";
+			write(file, removed);
+			awaitHash(app, sha256(removed));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).as("no longer configured").isNull();
+			assertThat(RunningApp.configuredLevel("ROOT")).isEqualTo("WARN");
+		}
+	}
+
+	@Test
+	void kubernetesConfigMapSwapIsApplied() throws Exception {
+		// A ConfigMap volume: logging.toml -> ..data/logging.toml, ..data -> ..<timestamp>, swapped by rename.
+		write(this.directory.resolve("..2025_01").resolve("logging.toml"), DEBUG_FILE);
+		Files.createSymbolicLink(this.directory.resolve("..data"), Path.of("..2025_01"));
+		Path file = Files.createSymbolicLink(this.directory.resolve("logging.toml"), Path.of("..data/logging.toml"));
+		try (RunningApp app = start(file)) {
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+			write(this.directory.resolve("..2025_02").resolve("logging.toml"), TRACE_FILE);
+			Path next = Files.createSymbolicLink(this.directory.resolve("..data_tmp"), Path.of("..2025_02"));
+			Files.move(next, this.directory.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+		}
+	}
+
+	@Test
+	void badEditKeepsThePreviousLevelsAndLogsOneError() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			ListAppender<ILoggingEvent> errors = capture(ConfigFileWatcher.class);
+			String bad = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = 5\n";
+			write(file, bad);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !errors.list.isEmpty());
+			// The same bad bytes again: no second ERROR.
+			write(file, bad);
+			Thread.sleep(1000);
+			assertThat(errors.list).singleElement().satisfies((line) -> {
+				assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+				assertThat(line.getFormattedMessage()).isEqualTo("Keeping the previous log levels: Invalid logging "
+						+ "config file " + file + " at line 3: the level of 'com.example.watch' in [log_filters] must be "
+						+ "a string, but is a number. Fix: write the level in quotes, e.g. \"com.example.watch\" = \"debug\"");
+			});
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+			assertThat(json(app.get("/actuator/dynlog")).get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
+			assertThat(app.auditLines()).isEmpty();
+
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+		}
+	}
+
+	@Test
+	void endpointOverrideStaysUntilItExpiresThenTheNewFileLevelApplies() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			app.post("/actuator/dynlog", "{\"filter\":\"com.example.watch=warn\",\"ttl\":\"PT3S\"}");
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			JsonNode state = json(app.get("/actuator/dynlog"));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("WARN");
+			assertThat(state.get("overrides")).hasSize(1);
+			assertThat(state.get("startupFilter").stringValue()).contains("com.example.watch=trace");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> json(app.get("/actuator/dynlog")).get("overrides").isEmpty());
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+		}
+	}
+
+	@Test
+	void levelSetByAHigherSourceStays() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"),
+				DEBUG_FILE + "\"com.example.high\" = \"debug\"\n");
+		try (RunningApp app = start(file, "logging.level.com.example.high=error")) {
+			assertThat(RunningApp.configuredLevel("com.example.high")).isEqualTo("ERROR");
+			String edited = TRACE_FILE + "\"com.example.high\" = \"trace\"\n";
+			write(file, edited);
+			awaitHash(app, sha256(edited));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+			assertThat(RunningApp.configuredLevel("com.example.high")).isEqualTo("ERROR");
+		}
+	}
+
+	private static RunningApp start(Path file, String... more) {
+		List<String> properties = new java.util.ArrayList<>(List.of("management.endpoints.web.exposure.include=dynlog",
+				"dynamo.logging.config-watch=true", "dynamo.logging.config-path=" + file));
+		properties.addAll(List.of(more));
+		return RunningApp.start(APP, properties.toArray(String[]::new));
+	}
+
+	private static void awaitHash(RunningApp app, String hash) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> hash.equals(json(app.get("/actuator/dynlog")).get("configHash").stringValue()));
+	}
+
+	private static ListAppender<ILoggingEvent> capture(Class<?> loggerClass) {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.setContext(context);
+		appender.start();
+		context.getLogger(loggerClass).addAppender(appender);
+		return appender;
+	}
+
+	private static Path write(Path file, String text) throws Exception {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	private static String sha256(String text) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.github.dynamologging.runtime;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static io.github.dynamologging.runtime.RunningApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/dynlog} with Spring Security on the classpath (run by the surefire execution for the
+ * "security" tag): writes need an authenticated user, whom the audit line names.
+ */
+@Tag("security")
+class DynlogEndpointSecurityTest {
+
+	private static final String[] PROPERTIES = { "management.endpoints.web.exposure.include=dynlog,loggers",
+			"spring.security.user.name=alice", "spring.security.user.password=secret" };
+
+	private static final String CHANGE = "{\"filter\":\"com.example=debug\",\"ttl\":\"PT5M\",\"reason\":\"ticket 7\"}";
+
+	@Test
+	void bootsDefaultSecurityRefusesAnonymousReadsAndWrites() throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, PROPERTIES)) {
+			assertThat(app.get("/actuator/dynlog").statusCode()).isEqualTo(401);
+			assertThat(app.post("/actuator/dynlog", CHANGE).statusCode()).isIn(401, 403);
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isIn(401, 403);
+			assertThat(RunningApp.configuredLevel("com.example")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+			assertThat(app.as("alice", "secret").get("/actuator/dynlog").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void authenticatedUserChangesLevelsAndIsNamedInTheAuditLine() throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class, BasicAuthActuator.class }, PROPERTIES)) {
+			assertThat(app.post("/actuator/dynlog", CHANGE).statusCode()).isEqualTo(401);
+			assertThat(app.as("alice", "wrong").post("/actuator/dynlog", CHANGE).statusCode()).isEqualTo(401);
+			assertThat(app.auditLines()).isEmpty();
+
+			HttpResponse<String> change = app.as("alice", "secret").post("/actuator/dynlog", CHANGE);
+			assertThat(change.statusCode()).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example")).isEqualTo("DEBUG");
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example")).isNull();
+			assertThat(app.auditLines()).hasSize(2).allSatisfy((line) -> assertThat(line).containsEntry("principal", "alice"));
+			assertThat(app.auditLines().get(0)).containsEntry("reason", "ticket 7").containsEntry("ttl", "PT5M");
+		}
+	}
+
+	@Test
+	void chainThatLetsAnonymousRequestsThroughStillRefusesAnonymousWrites() throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class, OpenActuator.class }, PROPERTIES)) {
+			assertThat(app.get("/actuator/dynlog").statusCode()).isEqualTo(200);
+			HttpResponse<String> change = app.post("/actuator/dynlog", CHANGE);
+			assertThat(change.statusCode()).isEqualTo(403);
+			JsonNode error = json(change);
+			assertThat(error.get("message").stringValue()).isEqualTo("changing log levels needs an authenticated "
+					+ "user: Spring Security is present, but this request was not authenticated");
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(403);
+			assertThat(RunningApp.configuredLevel("com.example")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+	/** What an operator would write for actuator: HTTP basic, no CSRF tokens for a non-browser client. */
+	static class BasicAuthActuator {
+
+		@Bean
+		SecurityFilterChain actuatorChain(HttpSecurity http) {
+			return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.csrf((csrf) -> csrf.disable())
+				.build();
+		}
+
+	}
+
+	/** A careless chain: everything open. */
+	static class OpenActuator {
+
+		@Bean
+		SecurityFilterChain openChain(HttpSecurity http) {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf((csrf) -> csrf.disable())
+				.build();
+		}
+
+	}
+
+}
