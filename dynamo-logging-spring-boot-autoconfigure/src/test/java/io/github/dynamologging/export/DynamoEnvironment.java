@@ -1,5 +1,6 @@
 package io.github.dynamologging.export;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DynamoEnvironment {
 
 	final Map<String, Object> applicationYml = new LinkedHashMap<>();
 
-	private final List<String> warnings = new java.util.ArrayList<>();
+	private final List<String> warnings = new ArrayList<>();
 
 	DynamoEnvironment variable(String name, String value) {
 		this.variables.put(name, value);
@@ -47,12 +48,7 @@ final class DynamoEnvironment {
 
 	/** Replaces the environment's variables and system properties by the maps, then post-processes it. */
 	void process(ConfigurableEnvironment environment) {
-		String systemProperties = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
-		String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-		MutablePropertySources sources = environment.getPropertySources();
-		sources.replace(systemProperties, new MapPropertySource(systemProperties, this.systemProperties));
-		sources.replace(systemEnvironment, new SystemEnvironmentPropertySource(systemEnvironment, this.variables));
-		sources.addLast(new MapPropertySource("application.yml", this.applicationYml));
+		replaceSources(environment);
 		Logger logger = (Logger) LoggerFactory.getLogger(DynamoLoggingEnvironmentPostProcessor.class);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
@@ -70,6 +66,19 @@ final class DynamoEnvironment {
 			.filter((event) -> event.getLevel() == Level.WARN)
 			.map(ILoggingEvent::getFormattedMessage)
 			.forEach(this.warnings::add);
+	}
+
+	/**
+	 * Puts the maps in place of the environment's variables and system properties, and the yml map last;
+	 * for an application run, whose own start then runs the post-processor.
+	 */
+	void replaceSources(ConfigurableEnvironment environment) {
+		String systemProperties = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
+		String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.replace(systemProperties, new MapPropertySource(systemProperties, this.systemProperties));
+		sources.replace(systemEnvironment, new SystemEnvironmentPropertySource(systemEnvironment, this.variables));
+		sources.addLast(new MapPropertySource("application.yml", this.applicationYml));
 	}
 
 	List<String> warnings() {
