@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.dynamologging.export.OtlpExportVariables;
 import io.github.dynamologging.filter.FilterParseResult;
 import io.github.dynamologging.filter.LogFilter;
 
 /**
- * Maps Dynamo's {@code DYN_*} logging variables (SPEC 2.1) onto Spring Boot and {@code dynamo.logging.*}
- * properties. Bad values draw a warning naming the variable, the value and the rule.
+ * Maps Dynamo's {@code DYN_*} logging variables and its {@code OTEL_*} export variables (SPEC 2.1, the latter
+ * through {@link OtlpExportVariables}) onto Spring Boot and {@code dynamo.logging.*} properties. Bad values
+ * draw a warning naming the variable, the value and the rule.
  */
 final class EnvironmentVariableMapping {
 
@@ -65,6 +67,7 @@ final class EnvironmentVariableMapping {
 		if (disableAnsi != null && TruthyValue.parse(DYN_SDK_DISABLE_ANSI_LOGGING, disableAnsi, warnings)) {
 			properties.put("spring.output.ansi.enabled", "never");
 		}
+		properties.putAll(OtlpExportVariables.properties(variables, warnings));
 		return properties;
 	}
 

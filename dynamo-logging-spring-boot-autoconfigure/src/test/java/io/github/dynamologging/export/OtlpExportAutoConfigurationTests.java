@@ -1,0 +1,127 @@
+package io.github.dynamologging.export;
+
+import java.util.List;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exporter Boot builds from what the variables mapped to: the context's environment goes through the
+ * starter's post-processor with substituted variables.
+ */
+class OtlpExportAutoConfigurationTests {
+
+	private final DynamoEnvironment env = new DynamoEnvironment();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withInitializer((context) -> this.env.process(context.getEnvironment()))
+		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+				OtlpExportAutoConfiguration.class));
+
+	@Test
+	void noExporterWithoutTheSwitch() {
+		this.contextRunner.run(this::hasNoOtlpExporter);
+	}
+
+	@Test
+	void noExporterWhenOnlyAnEndpointIsSet() {
+		this.env.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4317");
+		this.contextRunner.run(this::hasNoOtlpExporter);
+	}
+
+	@Test
+	void grpcExporterWhenEnabled() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class).doesNotHaveBean(OtlpHttpSpanExporter.class);
+			assertThat(context.getBean(OtlpGrpcSpanExporter.class).toString()).contains("http://localhost:4317");
+		});
+	}
+
+	@Test
+	void httpExporterWhenEnabledWithHttpProtobuf() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OtlpHttpSpanExporter.class).doesNotHaveBean(OtlpGrpcSpanExporter.class);
+			assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
+				.contains("http://localhost:4318/v1/traces");
+		});
+	}
+
+	@Test
+	void noExporterWhenTheEndpointIsMalformed() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4317");
+		this.contextRunner.run(this::hasNoOtlpExporter);
+	}
+
+	@Test
+	void noExporterWhenDynamoLoggingIsOff() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.env.systemProperties.put("dynamo.logging.enabled", "false");
+		this.contextRunner.run(this::hasNoOtlpExporter);
+	}
+
+	@Test
+	void spansAreFromDynamoWhenNothingNamesTheService() {
+		assertThat(serviceNameOfASpan()).isEqualTo("dynamo");
+	}
+
+	@Test
+	void spansAreFromTheApplicationWhenItHasAName() {
+		this.env.applicationYml.put("spring.application.name", "orders");
+		assertThat(serviceNameOfASpan()).isEqualTo("orders");
+	}
+
+	@Test
+	void spansAreFromTheServiceNameVariableAboveAll() {
+		this.env.applicationYml.put("spring.application.name", "orders");
+		this.env.variable("OTEL_SERVICE_NAME", "checkout");
+		assertThat(serviceNameOfASpan()).isEqualTo("checkout");
+	}
+
+	private String serviceNameOfASpan() {
+		String[] name = new String[1];
+		this.contextRunner.withUserConfiguration(InMemoryExport.class).run((context) -> {
+			context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+			context.getBean(SdkTracerProvider.class).forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+			List<SpanData> spans = context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+			assertThat(spans).hasSize(1);
+			name[0] = spans.get(0).getResource().getAttribute(ServiceName.KEY);
+		});
+		return name[0];
+	}
+
+	private void hasNoOtlpExporter(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed()
+			.doesNotHaveBean(OtlpGrpcSpanExporter.class)
+			.doesNotHaveBean(OtlpHttpSpanExporter.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InMemoryExport {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.dynamologging.export;
+
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OtlpExportReportTests {
+
+	private final DynamoEnvironment env = new DynamoEnvironment();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withInitializer((context) -> this.env.process(context.getEnvironment()))
+		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+				OtlpExportAutoConfiguration.class));
+
+	private final Logger logger = (Logger) LoggerFactory.getLogger(OtlpExportReport.class);
+
+	private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+	@BeforeEach
+	void capture() {
+		this.lines.start();
+		this.logger.addAppender(this.lines);
+	}
+
+	@AfterEach
+	void release() {
+		this.logger.detachAppender(this.lines);
+	}
+
+	@Test
+	void saysDisabledOnceWhenNothingIsExported() {
+		this.contextRunner.run((context) -> {
+			ILoggingEvent line = onlyLine();
+			assertThat(line.getLevel()).isEqualTo(Level.INFO);
+			assertThat(line.getFormattedMessage()).isEqualTo("OpenTelemetry OTLP export disabled, traces local only");
+			assertThat(line.getKeyValuePairs()).isNullOrEmpty();
+		});
+	}
+
+	@Test
+	void saysDisabledWhenTheEndpointWasRejected() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4317");
+		this.contextRunner.run((context) -> assertThat(onlyLine().getFormattedMessage())
+			.isEqualTo("OpenTelemetry OTLP export disabled, traces local only"));
+	}
+
+	@Test
+	void saysEnabledWithTheEndpointAndTheService() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1")
+			.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector.monitoring:4317");
+		this.env.applicationYml.put("spring.application.name", "orders");
+		this.contextRunner.run((context) -> {
+			ILoggingEvent line = onlyLine();
+			assertThat(line.getLevel()).isEqualTo(Level.INFO);
+			assertThat(line.getFormattedMessage()).isEqualTo("OpenTelemetry OTLP export enabled");
+			assertThat(keyValues(line)).containsExactly(Map.entry("endpoint", "http://collector.monitoring:4317"),
+					Map.entry("service", "orders"));
+		});
+	}
+
+	@Test
+	void theServiceIsDynamoWhenNothingNamesIt() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		this.contextRunner.run((context) -> assertThat(keyValues(onlyLine())).containsExactly(
+				Map.entry("endpoint", "http://localhost:4318/v1/traces"), Map.entry("service", "dynamo")));
+	}
+
+	private ILoggingEvent onlyLine() {
+		assertThat(this.lines.list).hasSize(1);
+		return this.lines.list.get(0);
+	}
+
+	private static List<Map.Entry<String, Object>> keyValues(ILoggingEvent line) {
+		return line.getKeyValuePairs().stream().map((KeyValuePair pair) -> Map.entry(pair.key, pair.value)).toList();
+	}
+
+}
