@@ -46,6 +46,12 @@ public final class OtlpExportVariables {
 
 	public static final String TRANSPORT_PROPERTY = "management.opentelemetry.tracing.export.otlp.transport";
 
+	/** How long the batch processor waits for one export, the last one at shutdown included. */
+	public static final String EXPORT_TIMEOUT_PROPERTY = "management.opentelemetry.tracing.export.timeout";
+
+	/** SPEC 7: shutdown waits at most 5 s for a flush (Boot's default is 30 s). */
+	static final String EXPORT_TIMEOUT = "5s";
+
 	/** A user resource attribute wins over Boot's own reading of {@code OTEL_SERVICE_NAME}. */
 	public static final String SERVICE_NAME_PROPERTY = "management.opentelemetry.resource-attributes[service.name]";
 
@@ -88,6 +94,8 @@ public final class OtlpExportVariables {
 		properties.put(ENABLED_PROPERTY, "true");
 		properties.put(TRANSPORT_PROPERTY, transport);
 		properties.put(ENDPOINT_PROPERTY, endpoint);
+		// Boot maps OTEL_BSP_EXPORT_TIMEOUT above this source, so the standard variable still changes it.
+		properties.put(EXPORT_TIMEOUT_PROPERTY, EXPORT_TIMEOUT);
 		return properties;
 	}
 

@@ -15,6 +15,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.dynamologging.export.ReceivedSpans.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,28 @@ class OtlpExportIntegrationTest {
 		}
 		finally {
 			logger.detachAppender(lines);
+		}
+	}
+
+	@Test
+	void aHangingCollectorHoldsUpNoRequest() throws Exception {
+		try (SilentCollector collector = new SilentCollector();
+				ConfigurableApplicationContext app = start(Map.of("OTEL_EXPORT_ENABLED", "1",
+						"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint()))) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpClient client = HttpClient.newHttpClient();
+			for (int i = 0; i < 20; i++) {
+				HttpResponse<String> response = client.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/work")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.body()).isEqualTo("done");
+			}
+			// The spans really went towards the collector, which never answered.
+			for (int i = 0; i < 500 && collector.connections() == 0; i++) {
+				Thread.sleep(20);
+			}
+			assertThat(collector.connections()).isPositive();
 		}
 	}
 

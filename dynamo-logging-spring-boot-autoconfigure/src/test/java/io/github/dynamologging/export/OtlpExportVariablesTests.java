@@ -10,6 +10,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import static io.github.dynamologging.export.OtlpExportVariables.ENABLED_PROPERTY;
 import static io.github.dynamologging.export.OtlpExportVariables.ENDPOINT_PROPERTY;
+import static io.github.dynamologging.export.OtlpExportVariables.EXPORT_TIMEOUT_PROPERTY;
 import static io.github.dynamologging.export.OtlpExportVariables.TRANSPORT_PROPERTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,7 @@ class OtlpExportVariablesTests {
 		assertThat(environment.getProperty(ENABLED_PROPERTY)).isEqualTo("true");
 		assertThat(environment.getProperty(TRANSPORT_PROPERTY)).isEqualTo("grpc");
 		assertThat(environment.getProperty(ENDPOINT_PROPERTY)).isEqualTo("http://localhost:4317");
+		assertThat(environment.getProperty(EXPORT_TIMEOUT_PROPERTY)).isEqualTo("5s");
 		assertThat(this.env.warnings()).isEmpty();
 	}
 
@@ -69,6 +71,12 @@ class OtlpExportVariablesTests {
 			.variable("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/")
 			.process();
 		assertThat(environment.getProperty(ENDPOINT_PROPERTY)).isEqualTo("http://collector:4318/v1/traces");
+	}
+
+	@Test
+	void theExportTimeoutIsLeftAloneWhileExportIsOff() {
+		StandardEnvironment environment = this.env.variable("OTEL_EXPORT_ENABLED", "0").process();
+		assertThat(environment.getProperty(EXPORT_TIMEOUT_PROPERTY)).isNull();
 	}
 
 	@Test

@@ -1,0 +1,163 @@
+package io.github.dynamologging.export;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Spans lost to a collector that refuses connections: counted, and said at most once a minute. */
+class ExportFailuresTests {
+
+	private final Logger logger = (Logger) LoggerFactory.getLogger(ExportFailures.class);
+
+	private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+	@BeforeEach
+	void capture() {
+		this.lines.start();
+		this.logger.addAppender(this.lines);
+	}
+
+	@AfterEach
+	void release() {
+		this.logger.detachAppender(this.lines);
+	}
+
+	@Test
+	void lostBatchesAreCountedAndSaidAtMostOnceAMinute() throws IOException {
+		AtomicLong now = new AtomicLong();
+		ExportFailures failures = new ExportFailures(now::get);
+		// No retries: the exporter's backoff would only make the test wait for the same failure.
+		OtlpHttpSpanExporter refused = OtlpHttpSpanExporter.builder()
+			.setEndpoint(refusingEndpoint())
+			.setRetryPolicy(null)
+			.build();
+		try {
+			FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(refused, failures);
+			assertThat(exportAndWait(exporter, 3).isSuccess()).isFalse();
+			assertThat(failures.total()).isEqualTo(3);
+			assertThat(warnings()).hasSize(1);
+			assertThat(this.lines.list.get(0).getKeyValuePairs()).anySatisfy((pair) -> {
+				assertThat(pair.key).isEqualTo("dropped");
+				assertThat(pair.value).isEqualTo(3L);
+			});
+			now.addAndGet(Duration.ofSeconds(59).toNanos());
+			exportAndWait(exporter, 2);
+			assertThat(failures.total()).isEqualTo(5);
+			assertThat(warnings()).hasSize(1);
+			now.addAndGet(Duration.ofSeconds(2).toNanos());
+			exportAndWait(exporter, 1);
+			assertThat(warnings()).hasSize(2);
+			// The second line counts what was lost since the first: 2 + 1.
+			assertThat(this.lines.list.get(1).getKeyValuePairs()).anySatisfy((pair) -> {
+				assertThat(pair.key).isEqualTo("dropped");
+				assertThat(pair.value).isEqualTo(3L);
+			});
+		}
+		finally {
+			refused.shutdown().join(5, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void successfulExportsCountNothing() {
+		ExportFailures failures = new ExportFailures();
+		FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(
+				InMemorySpanExporter.create(), failures);
+		assertThat(exportAndWait(exporter, 4).isSuccess()).isTrue();
+		assertThat(failures.total()).isZero();
+		assertThat(warnings()).isEmpty();
+	}
+
+	@Test
+	void theAppCountsSpansItCouldNotExportInItsMeterRegistry() throws IOException {
+		DynamoEnvironment env = new DynamoEnvironment().variable("OTEL_EXPORT_ENABLED", "1")
+			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+			.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", refusingEndpoint());
+		new ApplicationContextRunner().withInitializer((context) -> env.process(context.getEnvironment()))
+			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+					OtlpExportAutoConfiguration.class))
+			.withBean(OtlpHttpSpanExporterBuilderCustomizer.class, () -> (builder) -> builder.setRetryPolicy(null))
+			.run((context) -> {
+				// Boot's metrics auto-configuration binds every MeterBinder bean to the registry the same way.
+				MeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean(MeterBinder.class).bindTo(registry);
+				OpenTelemetry openTelemetry = context.getBean(OpenTelemetry.class);
+				openTelemetry.getTracer("test").spanBuilder("one").startSpan().end();
+				openTelemetry.getTracer("test").spanBuilder("two").startSpan().end();
+				context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+				assertThat(registry.get(ExportFailures.METRIC).functionCounter().count()).isEqualTo(2.0);
+				assertThat(warnings()).hasSize(1);
+			});
+	}
+
+	private List<ILoggingEvent> warnings() {
+		return this.lines.list.stream().filter((line) -> line.getLevel() == Level.WARN).toList();
+	}
+
+	private static CompletableResultCode exportAndWait(FailureCountingSpanExporter exporter, int spans) {
+		List<SpanData> batch = IntStream.range(0, spans).mapToObj((i) -> span()).toList();
+		return exporter.export(batch).join(15, TimeUnit.SECONDS);
+	}
+
+	private static SpanData span() {
+		return TestSpanData.builder()
+			.setName("work")
+			.setKind(SpanKind.INTERNAL)
+			.setSpanContext(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+					TraceFlags.getSampled(), TraceState.getDefault()))
+			.setStatus(StatusData.unset())
+			.setStartEpochNanos(1)
+			.setEndEpochNanos(2)
+			.setHasEnded(true)
+			.build();
+	}
+
+	/** A local port nothing listens on: connections are refused at once. */
+	private static String refusingEndpoint() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		return "http://127.0.0.1:" + port + "/v1/traces";
+	}
+
+}
