@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,10 +26,8 @@ import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
@@ -45,20 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Spans lost to a collector that refuses connections: counted, and said at most once a minute. */
 class ExportFailuresTests {
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger(ExportFailures.class);
-
-	private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-	@BeforeEach
-	void capture() {
-		this.lines.start();
-		this.logger.addAppender(this.lines);
-	}
-
-	@AfterEach
-	void release() {
-		this.logger.detachAppender(this.lines);
-	}
+	@RegisterExtension
+	final LoggerEvents lines = new LoggerEvents(ExportFailures.class);
 
 	@Test
 	void lostBatchesAreCountedAndSaidAtMostOnceAMinute() throws IOException {
@@ -74,7 +58,7 @@ class ExportFailuresTests {
 			assertThat(exportAndWait(exporter, 3).isSuccess()).isFalse();
 			assertThat(failures.total()).isEqualTo(3);
 			assertThat(warnings()).hasSize(1);
-			assertThat(this.lines.list.get(0).getKeyValuePairs()).anySatisfy((pair) -> {
+			assertThat(this.lines.list().get(0).getKeyValuePairs()).anySatisfy((pair) -> {
 				assertThat(pair.key).isEqualTo("dropped");
 				assertThat(pair.value).isEqualTo(3L);
 			});
@@ -86,7 +70,7 @@ class ExportFailuresTests {
 			exportAndWait(exporter, 1);
 			assertThat(warnings()).hasSize(2);
 			// The second line counts what was lost since the first: 2 + 1.
-			assertThat(this.lines.list.get(1).getKeyValuePairs()).anySatisfy((pair) -> {
+			assertThat(this.lines.list().get(1).getKeyValuePairs()).anySatisfy((pair) -> {
 				assertThat(pair.key).isEqualTo("dropped");
 				assertThat(pair.value).isEqualTo(3L);
 			});
@@ -130,7 +114,7 @@ class ExportFailuresTests {
 	}
 
 	private List<ILoggingEvent> warnings() {
-		return this.lines.list.stream().filter((line) -> line.getLevel() == Level.WARN).toList();
+		return this.lines.list().stream().filter((line) -> line.getLevel() == Level.WARN).toList();
 	}
 
 	private static CompletableResultCode exportAndWait(FailureCountingSpanExporter exporter, int spans) {

@@ -4,13 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.KeyValuePair;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -31,20 +27,8 @@ class OtlpExportReportTests {
 				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
 				OtlpExportAutoConfiguration.class));
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger(OtlpExportReport.class);
-
-	private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-	@BeforeEach
-	void capture() {
-		this.lines.start();
-		this.logger.addAppender(this.lines);
-	}
-
-	@AfterEach
-	void release() {
-		this.logger.detachAppender(this.lines);
-	}
+	@RegisterExtension
+	final LoggerEvents lines = new LoggerEvents(OtlpExportReport.class);
 
 	@Test
 	void saysDisabledOnceWhenNothingIsExported() {
@@ -85,8 +69,8 @@ class OtlpExportReportTests {
 	}
 
 	private ILoggingEvent onlyLine() {
-		assertThat(this.lines.list).hasSize(1);
-		return this.lines.list.get(0);
+		assertThat(this.lines.list()).hasSize(1);
+		return this.lines.list().get(0);
 	}
 
 	private static List<Map.Entry<String, Object>> keyValues(ILoggingEvent line) {
