@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import io.github.dynamologging.testing.LoggerEvents;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +45,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 	private static final String APPLICATION_YML = "application.yml";
 
 	@RegisterExtension
-	final PostProcessorWarnings warnings = new PostProcessorWarnings();
+	final LoggerEvents events = new LoggerEvents(DynamoLoggingEnvironmentPostProcessor.class);
 
 	@TempDir
 	Path dir;
@@ -201,7 +203,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
 				.isEqualTo(Map.of("logging.level.root", "warn", "logging.level.[com.example.api]", "debug",
 						"logging.level.[net.x]", "error", "logging.level.[org.t]", "trace"));
-			assertThat(warnings.messages()).isEmpty();
+			assertThat(events.messages(Level.WARN)).isEmpty();
 		}
 
 		@Test
@@ -210,7 +212,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Map<String, LogLevel> levels = levels(process());
 			assertThat(levels).contains(entry("root", LogLevel.INFO), entry("com.ok", LogLevel.DEBUG))
 				.doesNotContainKeys("x", "com foo", "com");
-			assertThat(warnings.messages()).containsExactly(
+			assertThat(events.messages(Level.WARN)).containsExactly(
 					"Ignoring directive 'com foo=debug' in DYN_LOG: a target may only contain letters, digits, '.', '_', '$' and '-'",
 					"Ignoring directive 'x=loud' in DYN_LOG: 'loud' is not a level; expected trace, debug, info, "
 							+ "warn (or warning), error, off, or a digit 0 (off) to 5 (trace)",
@@ -260,7 +262,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			variables.put("DYN_LOGGING_CONSOLE_FORMAT", "xml");
 			variables.put("DYN_LOGGING_JSONL", "true");
 			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("jsonl");
-			assertThat(warnings.messages()).containsExactly("DYN_LOGGING_CONSOLE_FORMAT='xml' is not a console format; "
+			assertThat(events.messages(Level.WARN)).containsExactly("DYN_LOGGING_CONSOLE_FORMAT='xml' is not a console format; "
 					+ "expected readable or jsonl (any case); ignoring it");
 		}
 
@@ -268,7 +270,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void badBooleanIsFalseWithOneWarning() {
 			variables.put("DYN_LOGGING_JSONL", "maybe");
 			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("readable");
-			assertThat(warnings.messages()).containsExactly("DYN_LOGGING_JSONL='maybe' is not a boolean; expected "
+			assertThat(events.messages(Level.WARN)).containsExactly("DYN_LOGGING_JSONL='maybe' is not a boolean; expected "
 					+ "one of 1, true, on, yes, 0, false, off, no; using false");
 		}
 
@@ -364,7 +366,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			ConfigurableEnvironment environment = process();
 			assertThat(levels(environment)).contains(entry("com.a", LogLevel.DEBUG));
 			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isFalse();
-			assertThat(warnings.messages()).containsExactly("Logging config file " + missing
+			assertThat(events.messages(Level.WARN)).containsExactly("Logging config file " + missing
 					+ " named by DYN_LOGGING_CONFIG_PATH does not exist; starting without it");
 		}
 
@@ -373,7 +375,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path missing = dir.resolve("missing.toml");
 			applicationYml.put("dynamo.logging.config-path", missing.toString());
 			process();
-			assertThat(warnings.messages()).containsExactly("Logging config file " + missing
+			assertThat(events.messages(Level.WARN)).containsExactly("Logging config file " + missing
 					+ " named by dynamo.logging.config-path does not exist; starting without it");
 		}
 
@@ -381,14 +383,14 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void missingDefaultFileIsSilent() {
 			ConfigurableEnvironment environment = process();
 			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE_SOURCE_NAME)).isFalse();
-			assertThat(warnings.messages()).isEmpty();
+			assertThat(events.messages(Level.WARN)).isEmpty();
 		}
 
 		@Test
 		void unknownKeysWarnOnceEach() throws IOException {
 			Path file = namedToml("log_level = \"info\"\nlog_format = \"jsonl\"\n");
 			process();
-			assertThat(warnings.messages()).containsExactly("Ignoring unknown key 'log_format' in logging config file "
+			assertThat(events.messages(Level.WARN)).containsExactly("Ignoring unknown key 'log_format' in logging config file "
 					+ file + " (line 2); the known keys are log_level and log_filters");
 		}
 

@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.testing;
 
 import java.util.List;
 
@@ -12,14 +12,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects what {@link DynamoLoggingEnvironmentPostProcessor} logs, straight from its Logback logger, so
- * the assertions do not depend on which console appender an earlier test left installed.
+ * The events one class's logger writes during each test, straight from its Logback logger, so assertions
+ * do not depend on which console appender an earlier test left installed (a JUnit extension: register it
+ * as a field).
  */
-class PostProcessorWarnings implements BeforeEachCallback, AfterEachCallback {
+public final class LoggerEvents implements BeforeEachCallback, AfterEachCallback {
 
-	private final Logger logger = (Logger) LoggerFactory.getLogger(DynamoLoggingEnvironmentPostProcessor.class);
+	private final Logger logger;
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	public LoggerEvents(Class<?> loggingClass) {
+		this.logger = (Logger) LoggerFactory.getLogger(loggingClass);
+	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
@@ -34,10 +39,14 @@ class PostProcessorWarnings implements BeforeEachCallback, AfterEachCallback {
 		this.appender.stop();
 	}
 
-	/** The WARN messages logged so far, in order. */
-	List<String> messages() {
+	public List<ILoggingEvent> list() {
+		return this.appender.list;
+	}
+
+	/** The formatted messages logged at {@code level} so far, in order. */
+	public List<String> messages(Level level) {
 		return this.appender.list.stream()
-			.filter((event) -> event.getLevel() == Level.WARN)
+			.filter((event) -> event.getLevel() == level)
 			.map(ILoggingEvent::getFormattedMessage)
 			.toList();
 	}
