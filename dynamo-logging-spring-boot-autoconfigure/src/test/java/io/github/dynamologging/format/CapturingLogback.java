@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A private Logback context whose root appender writes into memory through the encoder under test, so
  * tests log through the real Logback path (caller data included) and read back the bytes.
  */
-final class CapturingLogback {
+public final class CapturingLogback {
 
 	/** Refuses duplicate keys; allows the huge keys and values the hostile corpus writes. */
-	static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
+	public static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
 		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -33,7 +33,7 @@ final class CapturingLogback {
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-	CapturingLogback(Encoder<ILoggingEvent> encoder) {
+	public CapturingLogback(Encoder<ILoggingEvent> encoder) {
 		// Share the MDC the tests write through org.slf4j.MDC.
 		this.context.setMDCAdapter(MDC.getMDCAdapter());
 		encoder.setContext(this.context);
@@ -48,20 +48,20 @@ final class CapturingLogback {
 		root.addAppender(appender);
 	}
 
-	Logger logger(String name) {
+	public Logger logger(String name) {
 		return this.context.getLogger(name);
 	}
 
-	String text() {
+	public String text() {
 		return this.output.toString(StandardCharsets.UTF_8);
 	}
 
-	byte[] bytes() {
+	public byte[] bytes() {
 		return this.output.toByteArray();
 	}
 
 	/** The captured output split at {@code \n}; the output must end with one. */
-	List<String> lines() {
+	public List<String> lines() {
 		String text = text();
 		if (text.isEmpty()) {
 			return List.of();
@@ -73,7 +73,7 @@ final class CapturingLogback {
 	}
 
 	/** Each line parsed as JSON, refusing duplicate keys. */
-	List<JsonNode> jsonLines() {
+	public List<JsonNode> jsonLines() {
 		return lines().stream().map(STRICT_JSON::readTree).toList();
 	}
 
@@ -85,7 +85,7 @@ final class CapturingLogback {
 		return lines.get(0);
 	}
 
-	void reset() {
+	public void reset() {
 		this.output.reset();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.github.dynamologging.hardening.HostileText;
 import io.github.dynamologging.schema.LogLineValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
