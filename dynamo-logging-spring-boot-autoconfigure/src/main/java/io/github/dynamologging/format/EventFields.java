@@ -88,10 +88,13 @@ final class EventFields {
 		return (index < 0) ? null : this.values[index];
 	}
 
-	private void addUserField(String key, Object value, int rank) {
-		if (key == null) {
+	private void addUserField(String rawKey, Object value, int rank) {
+		if (rawKey == null) {
 			return;
 		}
+		// Repair first: keys that differ only in lone surrogates are one key once written, and U+FFFD
+		// sorts elsewhere than the surrogate it replaces.
+		String key = LoneSurrogates.replace(rawKey);
 		if (FieldNames.MDC_TRACE_ID.equals(key)) {
 			put(FieldNames.TRACE_ID, value, ALIAS);
 		}
