@@ -65,7 +65,12 @@ final class HostileLines {
 	 * and C1 controls, DEL, U+2028 and U+2029.
 	 */
 	static void assertNoRawControls(String line, String what) {
-		assertNone(line, what, (c) -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029');
+		assertNone(line, what, (c) -> isControl((char) c));
+	}
+
+	/** C0 and C1 controls, DEL, U+2028 and U+2029: what READABLE shows escaped. */
+	static boolean isControl(char c) {
+		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
 	}
 
 	private static void assertNone(String line, String what, IntPredicate forbidden) {
