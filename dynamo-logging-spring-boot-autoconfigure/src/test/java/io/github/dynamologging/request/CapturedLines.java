@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every line the JVM's root logger writes while a test runs, encoded as JSONL by the real encoder and
  * parsed back; each line is checked against the shipped schema.
  */
-final class CapturedLines implements AutoCloseable {
+public final class CapturedLines implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +32,7 @@ final class CapturedLines implements AutoCloseable {
 
 	private final Logger root;
 
-	CapturedLines() {
+	public CapturedLines() {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
 		encoder.setContext(context);
@@ -46,7 +46,7 @@ final class CapturedLines implements AutoCloseable {
 		this.root.addAppender(this.appender);
 	}
 
-	List<JsonNode> lines() {
+	public List<JsonNode> lines() {
 		String text;
 		synchronized (this.bytes) {
 			text = this.bytes.toString(StandardCharsets.UTF_8);
@@ -62,12 +62,12 @@ final class CapturedLines implements AutoCloseable {
 		return raw.stream().map(JSON::readTree).toList();
 	}
 
-	List<JsonNode> withMessage(String message) {
+	public List<JsonNode> withMessage(String message) {
 		return lines().stream().filter((line) -> line.get("message").asString().equals(message)).toList();
 	}
 
 	/** Waits briefly for a line (server threads log after the response may have been read). */
-	JsonNode await(Predicate<JsonNode> condition) throws InterruptedException {
+	public JsonNode await(Predicate<JsonNode> condition) throws InterruptedException {
 		for (int i = 0; i < 100; i++) {
 			for (JsonNode line : lines()) {
 				if (condition.test(line)) {
@@ -85,7 +85,7 @@ final class CapturedLines implements AutoCloseable {
 		this.appender.stop();
 	}
 
-	static String text(JsonNode line, String key) {
+	public static String text(JsonNode line, String key) {
 		JsonNode value = line.get(key);
 		return (value != null) ? value.asString() : null;
 	}

@@ -14,13 +14,13 @@ import java.util.Map;
  * A deliberately naive HTTP/1.1 client over a socket: it sends header bytes that well-behaved clients
  * refuse to send (control characters, raw UTF-8, a header twice), as a hostile peer would.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private RawHttp() {
 	}
 
 	/** Sends {@code GET path} with the given raw header lines; returns the response headers, lower-cased names. */
-	static Map<String, String> get(int port, String path, byte[]... headerLines) throws IOException {
+	public static Map<String, String> get(int port, String path, byte[]... headerLines) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
@@ -36,7 +36,7 @@ final class RawHttp {
 		}
 	}
 
-	static byte[] header(String name, byte[] value) {
+	public static byte[] header(String name, byte[] value) {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		line.writeBytes((name + ": ").getBytes(StandardCharsets.US_ASCII));
 		line.writeBytes(value);
