@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Logger;
-import io.github.dynamologging.hardening.HostileText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -70,23 +69,6 @@ class DynamoReadableEncoderTest {
 		assertThat(line.group("level")).isEqualTo("ERROR");
 		assertThat(line.group("rest"))
 			.isEqualTo("com.example.Api: one\\r\\ntwo\\u001b[2J\\u2028three\\u0085\\u0000 v=\"a\\nb\\u001b[31m\"");
-	}
-
-	@Test
-	void hostileTextAlwaysStaysOnOneLineWithoutControlCharacters() {
-		for (String text : HostileText.corpus()) {
-			this.logback.reset();
-			MDC.put("mdc", text);
-			this.log.atInfo().addKeyValue("kv", text).log(text);
-			MDC.clear();
-			List<String> lines = this.logback.lines();
-			assertThat(lines).as("lines for %s", HostileText.describe(text)).hasSize(1);
-			for (char c : lines.get(0).toCharArray()) {
-				assertThat(c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029')
-					.as("control character %04x for %s", (int) c, HostileText.describe(text))
-					.isFalse();
-			}
-		}
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,28 @@ class HostileJsonlTest {
 
 		this.logback.logger(text).info("logger name");
 		assertThat(line(entry, "logger name").get("target").asString()).isEqualTo(expected);
+	}
+
+	// Keys that only become equal, or move in the order, once their lone surrogates are U+FFFD.
+
+	@Test
+	void keysThatDifferOnlyInLoneSurrogatesAreWrittenOnceAndTheKeyValueWins() {
+		MDC.put("key\uD800", "from MDC");
+		this.log.atInfo().addKeyValue("key\uDC00", "from key-value").log("two keys, one after repair");
+		JsonNode json = HostileLines.onlyJsonlLine(this.logback.bytes(), "MDC key and key-value key");
+		assertThat(json.get("key\uFFFD").asString()).isEqualTo("from key-value");
+	}
+
+	@Test
+	void keysWithLoneSurrogatesAreSortedAsTheyAreWritten() {
+		LoggingEventBuilder event = this.log.atInfo();
+		for (String key : List.of("\uDC00low", "\uD83D\uDE00emoji", "\uFFFEnoncharacter", "\uD800high")) {
+			event.addKeyValue(key, key.length());
+		}
+		event.log("keys around U+FFFD");
+		JsonNode json = HostileLines.onlyJsonlLine(this.logback.bytes(), "key-value keys");
+		assertThat(json.propertyNames()).containsSubsequence("\uFFFDhigh", "\uFFFDlow", "\uFFFEnoncharacter",
+				"\uD83D\uDE00emoji");
 	}
 
 	/** The one line the last event wrote, checked and parsed; the capture is emptied for the next. */

@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
 import io.github.dynamologging.hardening.HostileText.Entry;
 import io.github.dynamologging.request.CapturedLines;
 import io.github.dynamologging.request.RawHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,18 +48,8 @@ abstract class HostileRequestTests {
 	@LocalServerPort
 	int port;
 
-	private CapturedLines captured;
-
-	/** After the context has started: Boot's logging initialisation resets Logback's appenders. */
-	@BeforeEach
-	void startCapturing() {
-		this.captured = new CapturedLines();
-	}
-
-	@AfterEach
-	void stopCapturing() {
-		this.captured.close();
-	}
+	@RegisterExtension
+	final CapturedLines captured = new CapturedLines();
 
 	abstract String stack();
 

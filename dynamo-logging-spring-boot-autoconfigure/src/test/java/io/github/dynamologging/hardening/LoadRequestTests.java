@@ -15,9 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.dynamologging.request.CapturedLines;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,17 +38,8 @@ abstract class LoadRequestTests {
 	@LocalServerPort
 	int port;
 
-	private CapturedLines captured;
-
-	@BeforeEach
-	void startCapturing() {
-		this.captured = new CapturedLines();
-	}
-
-	@AfterEach
-	void stopCapturing() {
-		this.captured.close();
-	}
+	@RegisterExtension
+	final CapturedLines captured = new CapturedLines();
 
 	abstract String stack();
 

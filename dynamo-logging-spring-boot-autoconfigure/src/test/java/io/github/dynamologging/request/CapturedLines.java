@@ -12,6 +12,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.schema.LogLineValidator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every line the JVM's root logger writes while a test runs, encoded as JSONL by the real encoder and
- * parsed back; each line is checked against the shipped schema.
+ * parsed back; each line is checked against the shipped schema. A JUnit extension: register it on an
+ * instance field with {@code @RegisterExtension}; it captures from just before each test (after a Spring
+ * test context has started: Boot's logging initialisation resets Logback's appenders) until after it.
  */
-public final class CapturedLines implements AutoCloseable {
+public final class CapturedLines implements BeforeEachCallback, AfterEachCallback {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,9 +35,10 @@ public final class CapturedLines implements AutoCloseable {
 
 	private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
 
-	private final Logger root;
+	private Logger root;
 
-	public CapturedLines() {
+	@Override
+	public void beforeEach(ExtensionContext extension) {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
 		encoder.setContext(context);
@@ -44,6 +50,12 @@ public final class CapturedLines implements AutoCloseable {
 		this.appender.start();
 		this.root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		this.root.addAppender(this.appender);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext extension) {
+		this.root.detachAppender(this.appender);
+		this.appender.stop();
 	}
 
 	public List<JsonNode> lines() {
@@ -77,12 +89,6 @@ public final class CapturedLines implements AutoCloseable {
 			Thread.sleep(50);
 		}
 		throw new AssertionError("no such line among " + lines());
-	}
-
-	@Override
-	public void close() {
-		this.root.detachAppender(this.appender);
-		this.appender.stop();
 	}
 
 	public static String text(JsonNode line, String key) {

@@ -20,9 +20,8 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -52,20 +51,10 @@ abstract class RequestIdIntegrationTests {
 	@Autowired
 	InMemorySpanExporter spans;
 
-	CapturedLines captured;
+	@RegisterExtension
+	final CapturedLines captured = new CapturedLines();
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	/** After the context has started: Boot's logging initialisation resets Logback's appenders. */
-	@BeforeEach
-	void startCapturing() {
-		this.captured = new CapturedLines();
-	}
-
-	@AfterEach
-	void stopCapturing() {
-		this.captured.close();
-	}
 
 	HttpResponse<String> get(String path, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
