@@ -10,13 +10,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.dynamologging.hardening.HostileText.Entry;
-import io.github.dynamologging.request.CapturedLines;
 import io.github.dynamologging.request.RawHttp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.github.dynamologging.request.CapturedLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logged meanwhile parses and validates, the echoed id follows SPEC 5, a hostile {@code traceparent}
  * starts a new trace and its raw text never reaches a line.
  */
-abstract class HostileRequestTests {
+abstract class HostileRequestTests extends RunningStackTests {
 
 	static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9+/=._:-]{1,128}");
 
@@ -44,14 +40,6 @@ abstract class HostileRequestTests {
 	 * caps the request line at 4 KiB (414), Tomcat the whole head at 8 KiB (400).
 	 */
 	private static final int MAX_QUERY = 3500;
-
-	@LocalServerPort
-	int port;
-
-	@RegisterExtension
-	final CapturedLines captured = new CapturedLines();
-
-	abstract String stack();
 
 	@Test
 	void hostileRequestIdsAreKeptOnlyWhenValidAndNeverBreakALine() throws Exception {

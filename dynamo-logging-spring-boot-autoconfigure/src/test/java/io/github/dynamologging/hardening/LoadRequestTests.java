@@ -14,12 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.dynamologging.request.CapturedLines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.github.dynamologging.request.CapturedLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,19 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each request logs {@link HardeningApps#LOAD_MESSAGES} (the last after a thread hop) with the id it
  * sent; every line must carry the id of its own request, and every request's three lines must be there.
  */
-abstract class LoadRequestTests {
+abstract class LoadRequestTests extends RunningStackTests {
 
 	private static final int CLIENTS = 8;
 
 	private static final int REQUESTS_PER_CLIENT = 250;
-
-	@LocalServerPort
-	int port;
-
-	@RegisterExtension
-	final CapturedLines captured = new CapturedLines();
-
-	abstract String stack();
 
 	@Test
 	void everyLineOfConcurrentRequestsCarriesItsOwnRequestsId() throws Exception {
