@@ -3,6 +3,7 @@ package io.github.dynamologging.export;
 import java.util.List;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -94,6 +95,28 @@ class OtlpExportAutoConfigurationTests {
 		this.env.applicationYml.put("spring.application.name", "orders");
 		this.env.variable("OTEL_SERVICE_NAME", "checkout");
 		assertThat(serviceNameOfASpan()).isEqualTo("checkout");
+	}
+
+	@Test
+	void theBatchProcessorGetsTheQueueFullCounterAsItsMeterProvider() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> assertThat(context).getBean(MeterProvider.class)
+			.isInstanceOf(QueueFullMeterProvider.class));
+	}
+
+	@Test
+	void anApplicationsOwnMeterProviderIsKept() {
+		MeterProvider own = MeterProvider.noop();
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withBean(MeterProvider.class, () -> own)
+			.run((context) -> assertThat(context).getBean(MeterProvider.class).isSameAs(own));
+	}
+
+	@Test
+	void anApplicationsOwnExportFailuresIsKept() {
+		ExportFailures own = new ExportFailures();
+		this.contextRunner.withBean(ExportFailures.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ExportFailures.class).isSameAs(own));
 	}
 
 	private String serviceNameOfASpan() {
