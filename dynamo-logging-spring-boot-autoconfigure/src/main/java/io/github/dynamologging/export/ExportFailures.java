@@ -128,16 +128,28 @@ class ExportFailures {
 			.log(MESSAGE);
 	}
 
-	/** The innermost cause says what happened (refused, timed out, unknown host); the wrappers only repeat it. */
+	/**
+	 * The causes below the exporter's own wrapper, outermost first: each says part of what happened (a
+	 * timeout, then the reset stream it caused; a refused connection; an unknown host).
+	 */
 	private static String describe(Throwable cause) {
 		if (cause == null) {
 			return "the collector answered with an error";
 		}
-		Throwable root = cause;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+		StringBuilder text = new StringBuilder();
+		Throwable current = (cause.getCause() != null) ? cause.getCause() : cause;
+		for (int depth = 0; current != null && depth < 4; depth++) {
+			String message = current.getMessage();
+			// A wrapper made from its cause only repeats the cause's text.
+			if (current.getCause() == null || message == null || !message.equals(current.getCause().toString())) {
+				text.append((text.length() > 0) ? "; caused by " : "")
+					.append(current.getClass().getSimpleName())
+					.append(": ")
+					.append(message);
+			}
+			current = (current.getCause() != current) ? current.getCause() : null;
 		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		return text.toString();
 	}
 
 	long total(Reason reason) {
