@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
@@ -86,6 +87,14 @@ public class OtlpExportAutoConfiguration {
 			return details.getUrl(Transport.HTTP);
 		}
 		return exporter.getClass().getName();
+	}
+
+	/** Bounds the last flush by the export timeout Boot's batch span processor has. */
+	@Bean
+	TracerShutdown dynamoTracerShutdown(ObjectProvider<SdkTracerProvider> tracerProvider,
+			ObjectProvider<OpenTelemetryTracingProperties> properties) {
+		return new TracerShutdown(tracerProvider::getIfUnique,
+				() -> properties.getIfAvailable(OpenTelemetryTracingProperties::new).getExport().getTimeout());
 	}
 
 	@Bean

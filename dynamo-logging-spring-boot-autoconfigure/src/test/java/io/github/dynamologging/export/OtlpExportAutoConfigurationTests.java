@@ -1,5 +1,6 @@
 package io.github.dynamologging.export;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -17,6 +18,8 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.o
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -117,6 +120,37 @@ class OtlpExportAutoConfigurationTests {
 		ExportFailures own = new ExportFailures();
 		this.contextRunner.withBean(ExportFailures.class, () -> own)
 			.run((context) -> assertThat(context).getBean(ExportFailures.class).isSameAs(own));
+	}
+
+	@Test
+	void theLastFlushIsBoundByTheExportTimeoutAndHappensAfterTheWebServerStops() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> {
+			TracerShutdown shutdown = context.getBean(TracerShutdown.class);
+			assertThat(shutdown.timeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(shutdown.getPhase()).isLessThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024);
+		});
+	}
+
+	@Test
+	void spansQueuedAtCloseAreFlushed() throws Exception {
+		try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
+			this.env.variable("OTEL_EXPORT_ENABLED", "1")
+				.variable("OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol())
+				.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint());
+			ConfigurableApplicationContext[] closed = new ConfigurableApplicationContext[1];
+			this.contextRunner.withPropertyValues("management.opentelemetry.tracing.export.schedule-delay=1h")
+				.run((context) -> {
+					for (int i = 0; i < 3; i++) {
+						context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+					}
+					assertThat(receiver.spans().count()).isZero();
+					closed[0] = context.getSourceApplicationContext();
+				});
+			assertThat(closed[0].isActive()).isFalse();
+			// Sent by the last flush, before the close returned.
+			assertThat(receiver.spans().count()).isEqualTo(3);
+		}
 	}
 
 	private String serviceNameOfASpan() {

@@ -28,6 +28,10 @@ final class ReceivedSpans {
 		}
 	}
 
+	int count() {
+		return this.spans.size();
+	}
+
 	/** Waits for a span the exporter sends on its own schedule. */
 	ReceivedSpan await(Predicate<ReceivedSpan> condition, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
