@@ -124,10 +124,18 @@ class CollectorFaultsTest {
 		}
 	}
 
-	/** One request, its span exported (and refused) before this returns. */
+	/**
+	 * One request, its span exported (and refused) before this returns. The server span ends just after the
+	 * response is sent, so the flush is repeated until the export of that span has failed.
+	 */
 	private static void exportOneRequestsSpans(ConfigurableApplicationContext app) throws Exception {
+		ExportFailures failures = app.getBean(ExportFailures.class);
+		long before = failures.total(Reason.EXPORT_FAILED);
 		assertThat(ExportTestApp.work(app).statusCode()).isEqualTo(200);
-		app.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+		awaitTrue(() -> {
+			app.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+			return failures.total(Reason.EXPORT_FAILED) > before;
+		});
 	}
 
 	/** After the start: Boot's logging system resets Logback while starting. */
