@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 
 /**
  * A real web app on Tomcat for the export tests, started with environment variables of the test's choosing
- * in place of the real ones; {@code GET /work} logs "working" and answers "done".
+ * in place of the real ones; {@code GET /work} logs "working" and answers "done", {@code GET /chain} calls
+ * {@code /work} through Boot's {@code RestClient}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -32,10 +35,25 @@ class ExportTestApp {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportTestApp.class);
 
+	private final RestClient client;
+
+	ExportTestApp(RestClient.Builder client) {
+		this.client = client.build();
+	}
+
 	@GetMapping("/work")
 	String work() {
 		log.info("working");
 		return "done";
+	}
+
+	/** Calls {@code /work} of this same app: a server span, its client span and the called server span. */
+	@GetMapping("/chain")
+	String chain(HttpServletRequest request) {
+		return this.client.get()
+			.uri("http://127.0.0.1:" + request.getLocalPort() + "/work")
+			.retrieve()
+			.body(String.class);
 	}
 
 	/**
@@ -67,8 +85,14 @@ class ExportTestApp {
 	/** {@code GET /work} with the given headers, name and value alternating. */
 	static HttpResponse<String> work(ConfigurableApplicationContext app, String... headers)
 			throws IOException, InterruptedException {
+		return get(app, "/work", headers);
+	}
+
+	/** {@code GET path} with the given headers, name and value alternating. */
+	static HttpResponse<String> get(ConfigurableApplicationContext app, String path, String... headers)
+			throws IOException, InterruptedException {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/work"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -2,6 +2,7 @@ package io.github.dynamologging.export;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -61,6 +62,39 @@ class OtlpExportIntegrationTest {
 		finally {
 			logger.detachAppender(lines);
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("receivers")
+	void exportedSpansOfAChainCallLinkEachToItsParent(Callable<OtlpReceiver> receivers) throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String callerSpanId = "00f067aa0ba902b7";
+		try (OtlpReceiver receiver = receivers.call();
+				ConfigurableApplicationContext app = ExportTestApp.start(Map.of("OTEL_EXPORT_ENABLED", "1",
+						"OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+						receiver.endpoint()))) {
+			HttpResponse<String> response = ExportTestApp.get(app, "/chain", "traceparent",
+					"00-" + traceId + "-" + callerSpanId + "-01");
+			assertThat(response.body()).isEqualTo("done");
+			List<ReceivedSpan> trace = receiver.spans().awaitTrace(traceId, 3, Duration.ofSeconds(10));
+			ReceivedSpan outer = only(trace, SpanKind.SPAN_KIND_SERVER, callerSpanId);
+			ReceivedSpan client = only(trace, SpanKind.SPAN_KIND_CLIENT, outer.spanId());
+			ReceivedSpan inner = only(trace, SpanKind.SPAN_KIND_SERVER, client.spanId());
+			assertThat(List.of(outer, client, inner)).containsExactlyInAnyOrderElementsOf(trace);
+			// Both server spans carry the request id (the request package tags server spans only).
+			String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+			assertThat(outer.attribute("x_request_id")).isEqualTo(requestId);
+			// The call sent it as X-Request-Id, and the called side kept it.
+			assertThat(inner.attribute("x_request_id")).isEqualTo(requestId);
+		}
+	}
+
+	private static ReceivedSpan only(List<ReceivedSpan> trace, SpanKind kind, String parentSpanId) {
+		List<ReceivedSpan> matching = trace.stream()
+			.filter((span) -> span.span().getKind() == kind && span.parentSpanId().equals(parentSpanId))
+			.toList();
+		assertThat(matching).as("%s spans whose parent is %s among %s", kind, parentSpanId, trace).hasSize(1);
+		return matching.get(0);
 	}
 
 }

@@ -46,6 +46,20 @@ final class ReceivedSpans {
 		throw new AssertionError("no such span among " + this.spans);
 	}
 
+	/** Waits until {@code count} spans of the trace have arrived, and returns them. */
+	List<ReceivedSpan> awaitTrace(String traceId, int count, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ReceivedSpan> trace = List.of();
+		while (System.nanoTime() < deadline) {
+			trace = this.spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+			if (trace.size() >= count) {
+				return trace;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("expected " + count + " spans of trace " + traceId + ", got " + trace);
+	}
+
 	record ReceivedSpan(Resource resource, Span span) {
 
 		String traceId() {
@@ -54,6 +68,11 @@ final class ReceivedSpans {
 
 		String spanId() {
 			return HexFormat.of().formatHex(this.span.getSpanId().toByteArray());
+		}
+
+		/** Empty for a root span. */
+		String parentSpanId() {
+			return HexFormat.of().formatHex(this.span.getParentSpanId().toByteArray());
 		}
 
 		String resourceAttribute(String key) {
