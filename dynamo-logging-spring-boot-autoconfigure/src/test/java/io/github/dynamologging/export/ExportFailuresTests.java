@@ -30,12 +30,7 @@ import io.github.dynamologging.testing.LoggerEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,10 +119,7 @@ class ExportFailuresTests {
 		DynamoEnvironment env = new DynamoEnvironment().variable("OTEL_EXPORT_ENABLED", "1")
 			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
 			.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", CollectorFaultsTest.refusingEndpoint() + "/v1/traces");
-		new ApplicationContextRunner().withInitializer((context) -> env.process(context.getEnvironment()))
-			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-					OtlpExportAutoConfiguration.class))
+		env.exportContext()
 			.withBean(OtlpHttpSpanExporterBuilderCustomizer.class, () -> (builder) -> builder.setRetryPolicy(null))
 			.run((context) -> {
 				// Boot's metrics auto-configuration binds every MeterBinder bean to the registry the same way.

@@ -19,12 +19,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +48,7 @@ class QueueFullDropsTests {
 				.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint() + "/v1/traces");
 			// The test's own properties sit above the variables' 5 s, so a hanging export holds the
 			// processor's only thread for the whole test, and the queue fills.
-			new ApplicationContextRunner().withInitializer((context) -> env.process(context.getEnvironment()))
-				.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-						OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-						OtlpExportAutoConfiguration.class))
+			env.exportContext()
 				.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=" + QUEUE,
 						"management.opentelemetry.tracing.export.max-batch-size=" + BATCH,
 						"management.opentelemetry.tracing.export.schedule-delay=1h",
