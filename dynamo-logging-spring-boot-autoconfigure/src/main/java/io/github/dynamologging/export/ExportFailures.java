@@ -8,21 +8,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spans lost because an export failed (collector refusing, hanging past the timeout, unresolvable): counted
- * for the {@value #METRIC} metric, and said in at most one WARN a minute, so an outage neither floods the
- * log nor goes unnoticed (the OpenTelemetry libraries' own lines start at {@code error}).
+ * Spans that never reach the collector, for either of two reasons: their export failed (collector refusing,
+ * hanging past the timeout, unresolvable), or the batch processor's queue was full when they ended (collector
+ * hanging or too slow for the load). Counted for the {@value #METRIC} metric per {@link Reason}, and said in
+ * at most one WARN a minute that carries the last cause and endpoint. That line is the exporter's one-line
+ * warning of SPEC 3.3: the OpenTelemetry exporter's own lines, which repeat per batch, are off by default
+ * ({@link ExporterLogDefaults}).
  */
 class ExportFailures {
 
 	static final String METRIC = "dynamo.tracing.spans.dropped";
 
+	static final String REASON_TAG = "reason";
+
 	static final Duration REPORT_INTERVAL = Duration.ofMinutes(1);
+
+	static final String MESSAGE = "OpenTelemetry OTLP export is losing spans; the collector may be unreachable, "
+			+ "hanging or too slow (at most one such line a minute)";
 
 	private static final Logger log = LoggerFactory.getLogger(ExportFailures.class);
 
-	private final AtomicLong total = new AtomicLong();
+	/** Why spans were lost: the value of the metric's {@value #REASON_TAG} tag. */
+	enum Reason {
 
-	private final AtomicLong sinceReport = new AtomicLong();
+		/** The exporter gave up on a batch. */
+		EXPORT_FAILED("export-failed"),
+
+		/** The batch processor's queue was full when the span ended. */
+		QUEUE_FULL("queue-full");
+
+		private final String tag;
+
+		Reason(String tag) {
+			this.tag = tag;
+		}
+
+		String tag() {
+			return this.tag;
+		}
+
+	}
+
+	private final AtomicLong exportFailed = new AtomicLong();
+
+	private final AtomicLong queueFull = new AtomicLong();
+
+	/** The totals when the last line was written, so the next says what was lost since. */
+	private long reportedExportFailed;
+
+	private long reportedQueueFull;
+
+	private volatile String lastCause;
+
+	private volatile String lastEndpoint;
 
 	private final LongSupplier nanoTime;
 
@@ -42,40 +80,87 @@ class ExportFailures {
 	}
 
 	/** Called from the exporter's thread when a batch is lost; never from a request thread. */
-	void dropped(int spans, Throwable cause) {
-		this.total.addAndGet(spans);
-		this.sinceReport.addAndGet(spans);
-		long now = this.nanoTime.getAsLong();
+	void exportFailed(int spans, Throwable cause, String endpoint) {
+		this.lastCause = describe(cause);
+		this.exportFailed.addAndGet(spans);
+		reportIfDue(endpoint);
+	}
+
+	/**
+	 * Called on the thread that ended the span, often a request thread: it only counts, and the line that
+	 * says so is left to {@link #reportIfDue(String)} on the exporter's thread.
+	 */
+	void queueFull(long spans) {
+		this.queueFull.addAndGet(spans);
+	}
+
+	/**
+	 * Writes the line, naming the exporter's endpoint, if spans were lost since the last one and the last one is a minute old. Called on the
+	 * exporter's thread at each export, which runs while the queue holds spans, so queue-full losses are
+	 * said within one export of happening.
+	 */
+	void reportIfDue(String endpoint) {
+		this.lastEndpoint = endpoint;
+		long exportFailed;
+		long queueFull;
 		synchronized (this.reportLock) {
-			if (this.reported && now - this.lastReport < REPORT_INTERVAL.toNanos()) {
+			exportFailed = this.exportFailed.get() - this.reportedExportFailed;
+			queueFull = this.queueFull.get() - this.reportedQueueFull;
+			long now = this.nanoTime.getAsLong();
+			if (exportFailed + queueFull == 0
+					|| (this.reported && now - this.lastReport < REPORT_INTERVAL.toNanos())) {
 				return;
 			}
 			this.reported = true;
 			this.lastReport = now;
+			this.reportedExportFailed += exportFailed;
+			this.reportedQueueFull += queueFull;
 		}
-		long count = this.sinceReport.getAndSet(0);
+		String cause = (exportFailed > 0) ? this.lastCause
+				: "the export queue was full: the collector is too slow or not answering";
 		log.atWarn()
-			.addKeyValue("dropped", count)
+			.addKeyValue("dropped", exportFailed + queueFull)
+			.addKeyValue("dropped_export_failed", exportFailed)
+			.addKeyValue("dropped_queue_full", queueFull)
 			.addKeyValue("dropped_total", total())
-			.addKeyValue("cause", describe(cause))
-			.log("OpenTelemetry OTLP export failed, spans dropped; the collector may be unreachable "
-					+ "(at most one such line a minute)");
+			.addKeyValue("endpoint", this.lastEndpoint)
+			.addKeyValue("cause", cause)
+			.log(MESSAGE);
 	}
 
-	/** The innermost cause says what happened (refused, timed out, unknown host); the wrappers only repeat it. */
+	/**
+	 * The causes below the exporter's own wrapper, outermost first: each says part of what happened (a
+	 * timeout, then the reset stream it caused; a refused connection; an unknown host).
+	 */
 	private static String describe(Throwable cause) {
 		if (cause == null) {
 			return "the collector answered with an error";
 		}
-		Throwable root = cause;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+		StringBuilder text = new StringBuilder();
+		Throwable current = (cause.getCause() != null) ? cause.getCause() : cause;
+		for (int depth = 0; current != null && depth < 4; depth++) {
+			String message = current.getMessage();
+			// A wrapper made from its cause only repeats the cause's text.
+			if (current.getCause() == null || message == null || !message.equals(current.getCause().toString())) {
+				text.append((text.length() > 0) ? "; caused by " : "")
+					.append(current.getClass().getSimpleName())
+					.append(": ")
+					.append(message);
+			}
+			current = (current.getCause() != current) ? current.getCause() : null;
 		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		return text.toString();
+	}
+
+	long total(Reason reason) {
+		return switch (reason) {
+			case EXPORT_FAILED -> this.exportFailed.get();
+			case QUEUE_FULL -> this.queueFull.get();
+		};
 	}
 
 	long total() {
-		return this.total.get();
+		return this.exportFailed.get() + this.queueFull.get();
 	}
 
 }

@@ -7,28 +7,34 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * Passes batches to an exporter and tells {@link ExportFailures} about the ones it loses. It wraps the
- * exporter inside the batch processor rather than replacing the exporter bean, so the bean keeps its type
- * and Boot's conditions on it still hold.
+ * Passes batches to an exporter and tells {@link ExportFailures} about the ones it loses; each export also
+ * gives {@link ExportFailures} the exporter's thread to say what was lost. It wraps the exporter inside the
+ * batch processor rather than replacing the exporter bean, so the bean keeps its type and Boot's conditions
+ * on it still hold.
  */
 final class FailureCountingSpanExporter implements SpanExporter {
 
 	private final SpanExporter delegate;
 
+	private final String endpoint;
+
 	private final ExportFailures failures;
 
-	FailureCountingSpanExporter(SpanExporter delegate, ExportFailures failures) {
+	/** @param endpoint where the delegate sends spans, for the warning line */
+	FailureCountingSpanExporter(SpanExporter delegate, String endpoint, ExportFailures failures) {
 		this.delegate = delegate;
+		this.endpoint = endpoint;
 		this.failures = failures;
 	}
 
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
+		this.failures.reportIfDue(this.endpoint);
 		CompletableResultCode result = this.delegate.export(spans);
 		int count = spans.size();
 		result.whenComplete(() -> {
 			if (!result.isSuccess()) {
-				this.failures.dropped(count, result.getFailureThrowable());
+				this.failures.exportFailed(count, result.getFailureThrowable(), this.endpoint);
 			}
 		});
 		return result;

@@ -1,9 +1,11 @@
 package io.github.dynamologging.export;
 
+import io.github.dynamologging.export.ExportFailures.Reason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
@@ -16,10 +18,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * OTLP span export the Dynamo way (SPEC 7) on top of Spring Boot's own OTLP tracing auto-configuration,
  * which builds the exporter from the properties {@link OtlpExportVariables} sets: the {@code dynamo}
  * service name when nothing names the service, the start line saying whether spans leave the process, and
- * the count and rate-limited warning of spans lost to failed exports.
+ * the count and rate-limited warning of spans lost to failed exports or to a full export queue.
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
 @ConditionalOnClass({ OtelTracer.class, SdkTracerProvider.class, OtlpHttpSpanExporter.class,
@@ -46,17 +50,51 @@ public class OtlpExportAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ExportFailures dynamoExportFailures() {
 		return new ExportFailures();
+	}
+
+	/**
+	 * Boot gives the application's only OpenTelemetry {@link MeterProvider} to its batch span processor (and
+	 * to the exporters, whose instruments this one ignores); an application that has its own keeps it, and
+	 * the processor reports queue-full drops there instead.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(MeterProvider.class)
+	MeterProvider dynamoQueueFullMeterProvider(ExportFailures failures) {
+		return new QueueFullMeterProvider(failures);
 	}
 
 	/** Takes the place of Boot's own (which backs off), with each exporter's losses counted. */
 	@Bean
 	@ConditionalOnMissingBean
-	SpanExporters dynamoSpanExporters(ObjectProvider<SpanExporter> exporters, ExportFailures failures) {
+	SpanExporters dynamoSpanExporters(ObjectProvider<SpanExporter> exporters, ExportFailures failures,
+			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails) {
+		OtlpTracingConnectionDetails details = connectionDetails.getIfUnique();
 		return SpanExporters.of(exporters.orderedStream()
-			.map((exporter) -> (SpanExporter) new FailureCountingSpanExporter(exporter, failures))
+			.map((exporter) -> (SpanExporter) new FailureCountingSpanExporter(exporter, endpoint(exporter, details),
+					failures))
 			.toList());
+	}
+
+	/** Where an exporter sends spans, as far as the context knows, for the warning line. */
+	private static String endpoint(SpanExporter exporter, OtlpTracingConnectionDetails details) {
+		if (details != null && exporter instanceof OtlpGrpcSpanExporter) {
+			return details.getUrl(Transport.GRPC);
+		}
+		if (details != null && exporter instanceof OtlpHttpSpanExporter) {
+			return details.getUrl(Transport.HTTP);
+		}
+		return exporter.getClass().getName();
+	}
+
+	/** Bounds the last flush by the export timeout Boot's batch span processor has. */
+	@Bean
+	TracerShutdown dynamoTracerShutdown(ObjectProvider<SdkTracerProvider> tracerProvider,
+			ObjectProvider<OpenTelemetryTracingProperties> properties) {
+		return new TracerShutdown(tracerProvider::getIfUnique,
+				() -> properties.getIfAvailable(OpenTelemetryTracingProperties::new).getExport().getTimeout());
 	}
 
 	@Bean
@@ -72,10 +110,16 @@ public class OtlpExportAutoConfiguration {
 
 		@Bean
 		MeterBinder dynamoDroppedSpansMetric(ExportFailures failures) {
-			return (registry) -> FunctionCounter.builder(ExportFailures.METRIC, failures, ExportFailures::total)
-				.description("Spans lost because their OTLP export failed")
-				.baseUnit("spans")
-				.register(registry);
+			return (registry) -> {
+				for (Reason reason : Reason.values()) {
+					FunctionCounter.builder(ExportFailures.METRIC, failures, (counted) -> counted.total(reason))
+						.description("Spans that never reached the OTLP collector: their export failed "
+								+ "(export-failed) or the export queue was full when they ended (queue-full)")
+						.baseUnit("spans")
+						.tag(ExportFailures.REASON_TAG, reason.tag())
+						.register(registry);
+				}
+			};
 		}
 
 	}

@@ -13,8 +13,13 @@ import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -38,6 +43,17 @@ final class DynamoEnvironment {
 	DynamoEnvironment variable(String name, String value) {
 		this.variables.put(name, value);
 		return this;
+	}
+
+	/**
+	 * A context with Boot's OpenTelemetry SDK, tracing and OTLP tracing auto-configurations and the starter's
+	 * export auto-configuration, its environment post-processed with these maps.
+	 */
+	ApplicationContextRunner exportContext() {
+		return new ApplicationContextRunner().withInitializer((context) -> process(context.getEnvironment()))
+			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+					OtlpExportAutoConfiguration.class));
 	}
 
 	StandardEnvironment process() {

@@ -1,10 +1,9 @@
 package io.github.dynamologging.export;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -26,16 +25,12 @@ import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.github.dynamologging.export.ExportFailures.Reason;
 import io.github.dynamologging.testing.LoggerEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,18 +46,15 @@ class ExportFailuresTests {
 		ExportFailures failures = new ExportFailures(now::get);
 		// No retries: the exporter's backoff would only make the test wait for the same failure.
 		OtlpHttpSpanExporter refused = OtlpHttpSpanExporter.builder()
-			.setEndpoint(refusingEndpoint())
+			.setEndpoint(CollectorFaultsTest.refusingEndpoint() + "/v1/traces")
 			.setRetryPolicy(null)
 			.build();
 		try {
-			FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(refused, failures);
+			FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(refused, "refusing", failures);
 			assertThat(exportAndWait(exporter, 3).isSuccess()).isFalse();
 			assertThat(failures.total()).isEqualTo(3);
 			assertThat(warnings()).hasSize(1);
-			assertThat(this.lines.list().get(0).getKeyValuePairs()).anySatisfy((pair) -> {
-				assertThat(pair.key).isEqualTo("dropped");
-				assertThat(pair.value).isEqualTo(3L);
-			});
+			assertThat(LineFields.of(this.lines.list().get(0))).containsEntry("dropped", 3L);
 			now.addAndGet(Duration.ofSeconds(59).toNanos());
 			exportAndWait(exporter, 2);
 			assertThat(failures.total()).isEqualTo(5);
@@ -70,11 +62,13 @@ class ExportFailuresTests {
 			now.addAndGet(Duration.ofSeconds(2).toNanos());
 			exportAndWait(exporter, 1);
 			assertThat(warnings()).hasSize(2);
-			// The second line counts what was lost since the first: 2 + 1.
-			assertThat(this.lines.list().get(1).getKeyValuePairs()).anySatisfy((pair) -> {
-				assertThat(pair.key).isEqualTo("dropped");
-				assertThat(pair.value).isEqualTo(3L);
-			});
+			// The next export after the minute says what was lost since the first line: the 2 of the second batch.
+			assertThat(LineFields.of(this.lines.list().get(1))).containsEntry("dropped", 2L)
+				.containsEntry("dropped_export_failed", 2L)
+				.containsEntry("dropped_total", 5L)
+				.containsEntry("endpoint", "refusing");
+			assertThat((String) LineFields.of(this.lines.list().get(1)).get("cause")).startsWith("ConnectException: ");
+			assertThat(failures.total(Reason.EXPORT_FAILED)).isEqualTo(6);
 		}
 		finally {
 			refused.shutdown().join(5, TimeUnit.SECONDS);
@@ -82,10 +76,39 @@ class ExportFailuresTests {
 	}
 
 	@Test
+	void queueFullDropsAreCountedAtOnceAndSaidOnTheExportersThread() {
+		AtomicLong now = new AtomicLong();
+		ExportFailures failures = new ExportFailures(now::get);
+		failures.queueFull(4);
+		failures.queueFull(1);
+		assertThat(failures.total(Reason.QUEUE_FULL)).isEqualTo(5);
+		assertThat(warnings()).isEmpty();
+		failures.reportIfDue("http://collector:4317");
+		assertThat(warnings()).hasSize(1);
+		assertThat(LineFields.of(this.lines.list().get(0))).containsEntry("dropped", 5L)
+			.containsEntry("dropped_queue_full", 5L)
+			.containsEntry("dropped_export_failed", 0L)
+			.containsEntry("endpoint", "http://collector:4317");
+		failures.queueFull(2);
+		now.addAndGet(Duration.ofSeconds(30).toNanos());
+		failures.reportIfDue("http://collector:4317");
+		assertThat(warnings()).hasSize(1);
+		now.addAndGet(Duration.ofSeconds(31).toNanos());
+		failures.reportIfDue("http://collector:4317");
+		assertThat(warnings()).hasSize(2);
+		assertThat(LineFields.of(this.lines.list().get(1))).containsEntry("dropped_queue_full", 2L)
+			.containsEntry("dropped_total", 7L);
+		// Nothing lost since: no line, however long it has been.
+		now.addAndGet(Duration.ofMinutes(5).toNanos());
+		failures.reportIfDue("http://collector:4317");
+		assertThat(warnings()).hasSize(2);
+	}
+
+	@Test
 	void successfulExportsCountNothing() {
 		ExportFailures failures = new ExportFailures();
 		FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(
-				InMemorySpanExporter.create(), failures);
+				InMemorySpanExporter.create(), "in-memory", failures);
 		assertThat(exportAndWait(exporter, 4).isSuccess()).isTrue();
 		assertThat(failures.total()).isZero();
 		assertThat(warnings()).isEmpty();
@@ -95,11 +118,8 @@ class ExportFailuresTests {
 	void theAppCountsSpansItCouldNotExportInItsMeterRegistry() throws IOException {
 		DynamoEnvironment env = new DynamoEnvironment().variable("OTEL_EXPORT_ENABLED", "1")
 			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-			.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", refusingEndpoint());
-		new ApplicationContextRunner().withInitializer((context) -> env.process(context.getEnvironment()))
-			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-					OtlpExportAutoConfiguration.class))
+			.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", CollectorFaultsTest.refusingEndpoint() + "/v1/traces");
+		env.exportContext()
 			.withBean(OtlpHttpSpanExporterBuilderCustomizer.class, () -> (builder) -> builder.setRetryPolicy(null))
 			.run((context) -> {
 				// Boot's metrics auto-configuration binds every MeterBinder bean to the registry the same way.
@@ -109,7 +129,10 @@ class ExportFailuresTests {
 				openTelemetry.getTracer("test").spanBuilder("one").startSpan().end();
 				openTelemetry.getTracer("test").spanBuilder("two").startSpan().end();
 				context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
-				assertThat(registry.get(ExportFailures.METRIC).functionCounter().count()).isEqualTo(2.0);
+				assertThat(registry.get(ExportFailures.METRIC)
+					.tag(ExportFailures.REASON_TAG, "export-failed")
+					.functionCounter()
+					.count()).isEqualTo(2.0);
 				assertThat(warnings()).hasSize(1);
 			});
 	}
@@ -134,15 +157,6 @@ class ExportFailuresTests {
 			.setEndEpochNanos(2)
 			.setHasEnded(true)
 			.build();
-	}
-
-	/** A local port nothing listens on: connections are refused at once. */
-	private static String refusingEndpoint() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		return "http://127.0.0.1:" + port + "/v1/traces";
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.dynamologging.export;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -10,12 +12,10 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,11 +29,7 @@ class OtlpExportAutoConfigurationTests {
 
 	private final DynamoEnvironment env = new DynamoEnvironment();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withInitializer((context) -> this.env.process(context.getEnvironment()))
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-				OtlpExportAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = this.env.exportContext();
 
 	@Test
 	void noExporterWithoutTheSwitch() {
@@ -94,6 +90,60 @@ class OtlpExportAutoConfigurationTests {
 		this.env.applicationYml.put("spring.application.name", "orders");
 		this.env.variable("OTEL_SERVICE_NAME", "checkout");
 		assertThat(serviceNameOfASpan()).isEqualTo("checkout");
+	}
+
+	@Test
+	void theBatchProcessorGetsTheQueueFullCounterAsItsMeterProvider() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> assertThat(context).getBean(MeterProvider.class)
+			.isInstanceOf(QueueFullMeterProvider.class));
+	}
+
+	@Test
+	void anApplicationsOwnMeterProviderIsKept() {
+		MeterProvider own = MeterProvider.noop();
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withBean(MeterProvider.class, () -> own)
+			.run((context) -> assertThat(context).getBean(MeterProvider.class).isSameAs(own));
+	}
+
+	@Test
+	void anApplicationsOwnExportFailuresIsKept() {
+		ExportFailures own = new ExportFailures();
+		this.contextRunner.withBean(ExportFailures.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ExportFailures.class).isSameAs(own));
+	}
+
+	@Test
+	void theLastFlushIsBoundByTheExportTimeoutAndHappensAfterTheWebServerStops() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> {
+			TracerShutdown shutdown = context.getBean(TracerShutdown.class);
+			assertThat(shutdown.timeout()).isEqualTo(Duration.ofSeconds(5));
+			// Boot's WebServerStartStopLifecycle stops the server in phase DEFAULT_PHASE - 2048.
+			assertThat(shutdown.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
+		});
+	}
+
+	@Test
+	void spansQueuedAtCloseAreFlushed() throws Exception {
+		try (OtlpHttpReceiver receiver = new OtlpHttpReceiver()) {
+			this.env.variable("OTEL_EXPORT_ENABLED", "1")
+				.variable("OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol())
+				.variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint());
+			ConfigurableApplicationContext[] closed = new ConfigurableApplicationContext[1];
+			this.contextRunner.withPropertyValues("management.opentelemetry.tracing.export.schedule-delay=1h")
+				.run((context) -> {
+					for (int i = 0; i < 3; i++) {
+						context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+					}
+					assertThat(receiver.spans().count()).isZero();
+					closed[0] = context.getSourceApplicationContext();
+				});
+			assertThat(closed[0].isActive()).isFalse();
+			// Sent by the last flush, before the close returned.
+			assertThat(receiver.spans().count()).isEqualTo(3);
+		}
 	}
 
 	private String serviceNameOfASpan() {

@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.KeyValuePair;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +18,7 @@ class OtlpExportReportTests {
 
 	private final DynamoEnvironment env = new DynamoEnvironment();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withInitializer((context) -> this.env.process(context.getEnvironment()))
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-				OtlpExportAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = this.env.exportContext();
 
 	@RegisterExtension
 	final LoggerEvents lines = new LoggerEvents(OtlpExportReport.class);

@@ -28,6 +28,10 @@ final class ReceivedSpans {
 		}
 	}
 
+	int count() {
+		return this.spans.size();
+	}
+
 	/** Waits for a span the exporter sends on its own schedule. */
 	ReceivedSpan await(Predicate<ReceivedSpan> condition, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -42,6 +46,20 @@ final class ReceivedSpans {
 		throw new AssertionError("no such span among " + this.spans);
 	}
 
+	/** Waits until {@code count} spans of the trace have arrived, and returns them. */
+	List<ReceivedSpan> awaitTrace(String traceId, int count, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ReceivedSpan> trace = List.of();
+		while (System.nanoTime() < deadline) {
+			trace = this.spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+			if (trace.size() >= count) {
+				return trace;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("expected " + count + " spans of trace " + traceId + ", got " + trace);
+	}
+
 	record ReceivedSpan(Resource resource, Span span) {
 
 		String traceId() {
@@ -50,6 +68,11 @@ final class ReceivedSpans {
 
 		String spanId() {
 			return HexFormat.of().formatHex(this.span.getSpanId().toByteArray());
+		}
+
+		/** Empty for a root span. */
+		String parentSpanId() {
+			return HexFormat.of().formatHex(this.span.getParentSpanId().toByteArray());
 		}
 
 		String resourceAttribute(String key) {
