@@ -24,6 +24,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.S
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -92,9 +93,10 @@ public class OtlpExportAutoConfiguration {
 	/** Bounds the last flush by the export timeout Boot's batch span processor has. */
 	@Bean
 	TracerShutdown dynamoTracerShutdown(ObjectProvider<SdkTracerProvider> tracerProvider,
-			ObjectProvider<OpenTelemetryTracingProperties> properties) {
+			ObjectProvider<OpenTelemetryTracingProperties> properties, ConfigurableApplicationContext context) {
 		return new TracerShutdown(tracerProvider::getIfUnique,
-				() -> properties.getIfAvailable(OpenTelemetryTracingProperties::new).getExport().getTimeout());
+				() -> properties.getIfAvailable(OpenTelemetryTracingProperties::new).getExport().getTimeout(),
+				context::isClosed);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.github.dynamologging.export;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -15,6 +16,10 @@ import org.springframework.context.SmartLifecycle;
  * and before any bean is destroyed, the spans of the last requests are in the queue and the wait is bounded
  * once; the provider's own close then finds it shut down and returns at once. Spans still unsent when the
  * wait ends are lost with the process.
+ * <p>
+ * A stop that is not a close ({@code context.stop()}, or Spring's pausing of a cached test context) only
+ * flushes, within the same bound: a provider once shut down never records again, so ending it there would
+ * leave a restarted context without spans.
  */
 final class TracerShutdown implements SmartLifecycle {
 
@@ -25,15 +30,19 @@ final class TracerShutdown implements SmartLifecycle {
 
 	private final Supplier<Duration> timeout;
 
+	private final BooleanSupplier closing;
+
 	private volatile boolean running;
 
 	/**
 	 * @param tracerProvider the provider, {@code null} when the application has none
 	 * @param timeout the export timeout, the bound of the whole flush
+	 * @param closing whether the context is closing, as opposed to merely stopping
 	 */
-	TracerShutdown(Supplier<SdkTracerProvider> tracerProvider, Supplier<Duration> timeout) {
+	TracerShutdown(Supplier<SdkTracerProvider> tracerProvider, Supplier<Duration> timeout, BooleanSupplier closing) {
 		this.tracerProvider = tracerProvider;
 		this.timeout = timeout;
+		this.closing = closing;
 	}
 
 	@Override
@@ -46,7 +55,8 @@ final class TracerShutdown implements SmartLifecycle {
 		this.running = false;
 		SdkTracerProvider provider = this.tracerProvider.get();
 		if (provider != null) {
-			provider.shutdown().join(timeout().toMillis(), TimeUnit.MILLISECONDS);
+			(this.closing.getAsBoolean() ? provider.shutdown() : provider.forceFlush()).join(timeout().toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 	}
 

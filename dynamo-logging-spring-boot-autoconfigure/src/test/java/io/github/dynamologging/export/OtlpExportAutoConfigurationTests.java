@@ -146,6 +146,18 @@ class OtlpExportAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void aStopThatIsNotACloseLeavesTheTracerRecording() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> {
+			// What Spring's test context cache does to a context it pauses, and context.stop()/start() too.
+			context.getSourceApplicationContext().stop();
+			context.getSourceApplicationContext().start();
+			assertThat(context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("after-restart").startSpan())
+				.satisfies((span) -> assertThat(span.isRecording()).isTrue());
+		});
+	}
+
 	private String serviceNameOfASpan() {
 		String[] name = new String[1];
 		this.contextRunner.withUserConfiguration(InMemoryExport.class).run((context) -> {
