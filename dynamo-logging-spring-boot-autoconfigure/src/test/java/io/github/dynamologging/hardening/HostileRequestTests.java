@@ -1,6 +1,8 @@
 package io.github.dynamologging.hardening;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +43,9 @@ abstract class HostileRequestTests extends RunningStackTests {
 	 */
 	private static final int MAX_QUERY = 3500;
 
+	/** The status recorded when the server resets the connection instead of answering. */
+	private static final String RESET = "connection reset";
+
 	@Test
 	void hostileRequestIdsAreKeptOnlyWhenValidAndNeverBreakALine() throws Exception {
 		Map<String, byte[]> cases = new LinkedHashMap<>();
@@ -68,13 +73,14 @@ abstract class HostileRequestTests extends RunningStackTests {
 		cases.put("bare LF injecting a header", ascii("first\nX-Forged: yes"));
 		cases.put("tab inside", bytes('a', '\t', 'b'));
 		for (Map.Entry<String, byte[]> hostile : cases.entrySet()) {
-			Map<String, String> response = RawHttp.get(this.port, "/log", RawHttp.header("X-Request-Id", hostile.getValue()));
+			Map<String, String> response = get(hostile.getKey(), "/log",
+					RawHttp.header("X-Request-Id", hostile.getValue()));
 			String status = response.get(":status");
 			String echoed = response.get("x-request-id");
 			String verdict = verdict(status, echoed, hostile.getValue());
 			System.out.printf("[hardening] %s X-Request-Id %s: status %s, %s%n", stack(), hostile.getKey(), status,
 					verdict);
-			assertThat(status).as(hostile.getKey()).isIn("200", "400", "431");
+			assertThat(status).as(hostile.getKey()).isIn("200", "400", "431", RESET);
 			if (status.equals("200")) {
 				assertThat(echoed).as(hostile.getKey()).matches(VALID_ID);
 				awaitLine("handled", echoed);
@@ -165,10 +171,10 @@ abstract class HostileRequestTests extends RunningStackTests {
 		broken.put("oversize 5,000 characters", "x".repeat(5000));
 		for (Map.Entry<String, String> hostile : broken.entrySet()) {
 			String id = "qb-" + stack() + "-" + n++;
-			Map<String, String> response = RawHttp.get(this.port, "/echo?q=" + hostile.getValue(),
-					RawHttp.header("X-Request-Id", ascii(id)));
-			String status = response.get(":status");
-			assertThat(status).as(hostile.getKey()).isIn("200", "400", "414", "431");
+			String status = get(hostile.getKey(), "/echo?q=" + hostile.getValue(),
+					RawHttp.header("X-Request-Id", ascii(id)))
+				.get(":status");
+			assertThat(status).as(hostile.getKey()).isIn("200", "400", "414", "431", RESET);
 			String logged = "";
 			if (status.equals("200")) {
 				JsonNode echo = this.captured.await((line) -> id.equals(text(line, "x_request_id")) && line.has("q"));
@@ -180,6 +186,21 @@ abstract class HostileRequestTests extends RunningStackTests {
 				+ "longer than a request line, covered by the oversize case: %s%n", stack(), answered, tooLong);
 		assertThat(answered).isGreaterThanOrEqualTo(60);
 		assertEveryLineValidAndFreeOf(List.of());
+	}
+
+	/**
+	 * {@code GET path}; for a case named "oversize" or "16 KiB" a connection reset counts as the server's
+	 * refusal: it answers 414/431 and closes with the rest of the request unread, so the kernel may reset
+	 * the connection before the client has read that answer.
+	 */
+	private Map<String, String> get(String name, String path, byte[]... headerLines) throws IOException {
+		try {
+			return RawHttp.get(this.port, path, headerLines);
+		}
+		catch (SocketException ex) {
+			assertThat(name).as("%s: %s", name, ex.getMessage()).matches("oversize.*|16 KiB");
+			return Map.of(":status", RESET);
+		}
 	}
 
 	/** The line with this message for the request with this id, waiting for it. */
