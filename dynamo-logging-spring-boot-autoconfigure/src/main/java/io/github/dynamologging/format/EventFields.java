@@ -30,7 +30,9 @@ final class EventFields {
 
 	private static final int OWN = 3;
 
-	private String[] keys = new String[16];
+	private final FieldKey.Cache userKeys = new FieldKey.Cache();
+
+	private FieldKey[] keys = new FieldKey[16];
 
 	private Object[] values = new Object[16];
 
@@ -58,14 +60,14 @@ final class EventFields {
 				addUserField(pair.key, pair.value, KEY_VALUE);
 			}
 		}
-		put(FieldNames.THREAD_NAME, event.getThreadName(), OWN);
+		put(FieldKey.THREAD_NAME, event.getThreadName(), OWN);
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (includeException && throwable != null) {
-			put(FieldNames.EXCEPTION_TYPE, throwable.getClassName(), OWN);
+			put(FieldKey.EXCEPTION_TYPE, throwable.getClassName(), OWN);
 			if (throwable.getMessage() != null) {
-				put(FieldNames.EXCEPTION_MESSAGE, throwable.getMessage(), OWN);
+				put(FieldKey.EXCEPTION_MESSAGE, throwable.getMessage(), OWN);
 			}
-			put(FieldNames.EXCEPTION_STACKTRACE, stackTrace(throwable), OWN);
+			put(FieldKey.EXCEPTION_STACKTRACE, stackTrace(throwable), OWN);
 		}
 		sort();
 	}
@@ -75,6 +77,11 @@ final class EventFields {
 	}
 
 	String key(int index) {
+		return this.keys[index].text();
+	}
+
+	/** The key with its pre-quoted form, when it has one. */
+	FieldKey fieldKey(int index) {
 		return this.keys[index];
 	}
 
@@ -92,22 +99,12 @@ final class EventFields {
 		if (key == null) {
 			return;
 		}
-		if (FieldNames.MDC_TRACE_ID.equals(key)) {
-			put(FieldNames.TRACE_ID, value, ALIAS);
-		}
-		else if (FieldNames.MDC_SPAN_ID.equals(key)) {
-			put(FieldNames.SPAN_ID, value, ALIAS);
-		}
-		else if (FieldNames.RESERVED.contains(key)) {
-			put(FieldNames.USER_FIELD_PREFIX + key, value, rank);
-		}
-		else {
-			put(key, value, rank);
-		}
+		FieldKey fieldKey = this.userKeys.of(key);
+		put(fieldKey, value, fieldKey.alias() ? ALIAS : rank);
 	}
 
-	private void put(String key, Object value, int rank) {
-		int existing = indexOf(key);
+	private void put(FieldKey key, Object value, int rank) {
+		int existing = indexOf(key.text());
 		if (existing >= 0) {
 			if (rank >= this.ranks[existing]) {
 				this.values[existing] = value;
@@ -126,7 +123,7 @@ final class EventFields {
 
 	private int indexOf(String key) {
 		for (int i = 0; i < this.size; i++) {
-			if (this.keys[i].equals(key)) {
+			if (this.keys[i].text().equals(key)) {
 				return i;
 			}
 		}
@@ -143,11 +140,11 @@ final class EventFields {
 	/** Insertion sort: a line has a handful of fields and this allocates nothing. */
 	private void sort() {
 		for (int i = 1; i < this.size; i++) {
-			String key = this.keys[i];
+			FieldKey key = this.keys[i];
 			Object value = this.values[i];
 			int rank = this.ranks[i];
 			int j = i - 1;
-			while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[j], key) > 0) {
+			while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[j].text(), key.text()) > 0) {
 				this.keys[j + 1] = this.keys[j];
 				this.values[j + 1] = this.values[j];
 				this.ranks[j + 1] = this.ranks[j];
