@@ -38,6 +38,17 @@ final class EventFields {
 
 	private int[] ranks = new int[16];
 
+	/** The sort's scratch arrays and the last sort: its keys (in collection order) and the order it found. */
+	private FieldKey[] sortedKeys = new FieldKey[16];
+
+	private Object[] sortedValues = new Object[16];
+
+	private FieldKey[] lastKeys = new FieldKey[16];
+
+	private int lastSize = -1;
+
+	private int[] order = new int[16];
+
 	private int size;
 
 	/**
@@ -104,13 +115,17 @@ final class EventFields {
 	}
 
 	private void put(FieldKey key, Object value, int rank) {
-		int existing = indexOf(key.text());
-		if (existing >= 0) {
-			if (rank >= this.ranks[existing]) {
-				this.values[existing] = value;
-				this.ranks[existing] = rank;
+		// The keys of one MDC map are distinct and the line's own keys are never a user key's text, so only
+		// keys that can collide (aliases, fields.*, key-value pairs) need the scan.
+		if (key.mayCollide() || rank == KEY_VALUE) {
+			int existing = indexOf(key.text());
+			if (existing >= 0) {
+				if (rank >= this.ranks[existing]) {
+					this.values[existing] = value;
+					this.ranks[existing] = rank;
+				}
+				return;
 			}
-			return;
 		}
 		if (this.size == this.keys.length) {
 			grow();
@@ -135,25 +150,59 @@ final class EventFields {
 		this.keys = java.util.Arrays.copyOf(this.keys, capacity);
 		this.values = java.util.Arrays.copyOf(this.values, capacity);
 		this.ranks = java.util.Arrays.copyOf(this.ranks, capacity);
+		this.sortedKeys = new FieldKey[capacity];
+		this.sortedValues = new Object[capacity];
+		this.lastKeys = new FieldKey[capacity];
+		this.lastSize = -1;
+		this.order = new int[capacity];
 	}
 
-	/** Insertion sort: a line has a handful of fields and this allocates nothing. */
+	/**
+	 * Sorts the fields by key. Events of one code path carry the same keys in the same order (the keys come
+	 * from {@link FieldKey.Cache}, so they are the same objects), so the order found last time is tried
+	 * first: checking it is one identity comparison per key, sorting is an insertion sort over the text.
+	 */
 	private void sort() {
-		for (int i = 1; i < this.size; i++) {
-			FieldKey key = this.keys[i];
-			Object value = this.values[i];
-			int rank = this.ranks[i];
-			int j = i - 1;
-			while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[j].text(), key.text()) > 0) {
-				this.keys[j + 1] = this.keys[j];
-				this.values[j + 1] = this.values[j];
-				this.ranks[j + 1] = this.ranks[j];
-				j--;
+		int size = this.size;
+		if (!sameKeysAsLastSort()) {
+			int[] order = this.order;
+			for (int i = 0; i < size; i++) {
+				int index = i;
+				String key = this.keys[index].text();
+				int j = i - 1;
+				while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[order[j]].text(), key) > 0) {
+					order[j + 1] = order[j];
+					j--;
+				}
+				order[j + 1] = index;
 			}
-			this.keys[j + 1] = key;
-			this.values[j + 1] = value;
-			this.ranks[j + 1] = rank;
+			System.arraycopy(this.keys, 0, this.lastKeys, 0, size);
+			this.lastSize = size;
 		}
+		FieldKey[] sortedKeys = this.sortedKeys;
+		Object[] sortedValues = this.sortedValues;
+		for (int i = 0; i < size; i++) {
+			int from = this.order[i];
+			sortedKeys[i] = this.keys[from];
+			sortedValues[i] = this.values[from];
+		}
+		this.sortedKeys = this.keys;
+		this.sortedValues = this.values;
+		this.keys = sortedKeys;
+		this.values = sortedValues;
+		// The ranks are only needed while collecting; they no longer match the keys' positions.
+	}
+
+	private boolean sameKeysAsLastSort() {
+		if (this.size != this.lastSize) {
+			return false;
+		}
+		for (int i = 0; i < this.size; i++) {
+			if (this.keys[i] != this.lastKeys[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Logback's rendering of the exception with its causes and suppressed exceptions. */
