@@ -22,7 +22,8 @@ import tools.jackson.core.json.JsonWriteFeature;
  */
 public class DynamoJsonlEncoder extends LineEncoder {
 
-	private static final JsonFactory JSON = JsonFactory.builder()
+	/** Package-private for tests that compare the fast paths with what this factory writes. */
+	static final JsonFactory JSON = JsonFactory.builder()
 		.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
 		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 		.disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -75,6 +76,8 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 		private final EventFields fields = new EventFields();
 
+		private final StackTraceValue stackTrace = new StackTraceValue(JSON);
+
 		private final char[] timeText = new char[LogLineTime.MAX_LENGTH];
 
 		byte[] write(ILoggingEvent event) {
@@ -122,6 +125,9 @@ public class DynamoJsonlEncoder extends LineEncoder {
 			}
 			else if (value instanceof String text) {
 				json.writeString(LoneSurrogates.replace(text));
+			}
+			else if (value instanceof EventFields.StackTrace trace) {
+				this.stackTrace.write(json, trace.throwable());
 			}
 			else if (value instanceof Boolean bool) {
 				json.writeBoolean(bool);

@@ -78,7 +78,7 @@ final class EventFields {
 			if (throwable.getMessage() != null) {
 				put(FieldKey.EXCEPTION_MESSAGE, throwable.getMessage(), OWN);
 			}
-			put(FieldKey.EXCEPTION_STACKTRACE, stackTrace(throwable), OWN);
+			put(FieldKey.EXCEPTION_STACKTRACE, new StackTrace(throwable), OWN);
 		}
 		sort();
 	}
@@ -203,6 +203,16 @@ final class EventFields {
 			}
 		}
 		return true;
+	}
+
+	/** The value of {@code exception.stacktrace}: rendered only when the line is written. */
+	record StackTrace(IThrowableProxy throwable) {
+
+		@Override
+		public String toString() {
+			return stackTrace(this.throwable);
+		}
+
 	}
 
 	/** Logback's rendering of the exception with its causes and suppressed exceptions. */
