@@ -60,11 +60,12 @@ final class StackTraceValue {
 
 	/** Escapes the first {@code length} chars of {@code text} into {@link #output()}; returns the byte count. */
 	int escape(String text, int length) {
-		String part = (length == text.length()) ? text : text.substring(0, length);
 		// Without lone surrogates the UTF-8 bytes are exact (a String copy for ASCII text), and an ASCII
-		// byte in them is always a whole character.
-		byte[] utf8 = LoneSurrogates.replace(part).getBytes(StandardCharsets.UTF_8);
-		int n = utf8.length;
+		// byte in them is always a whole character. An ASCII tail to leave out (the final line separator)
+		// is left out of the bytes rather than cut off the text with a copy.
+		String whole = isAscii(text, length) ? text : text.substring(0, length);
+		byte[] utf8 = LoneSurrogates.replace(whole).getBytes(StandardCharsets.UTF_8);
+		int n = utf8.length - (whole.length() - length);
 		byte[] out = ensureOut(n, 0);
 		boolean[] asIs = this.asciiAsIs;
 		int at = 0;
@@ -110,6 +111,15 @@ final class StackTraceValue {
 			}
 		}
 		return at;
+	}
+
+	private static boolean isAscii(String text, int from) {
+		for (int i = from; i < text.length(); i++) {
+			if (text.charAt(i) >= 128) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -52,6 +52,11 @@ class StackTraceValueTest {
 		int written = this.value.escape(text, length);
 		assertThat(Arrays.copyOf(this.value.output(), written))
 			.isEqualTo(JacksonWritten.unquoted("java.lang.IllegalStateException: boom"));
+		// A tail that is not ASCII, and a lone surrogate right before the cut.
+		written = this.value.escape("boom \u00e9\n\u2028", 6);
+		assertThat(Arrays.copyOf(this.value.output(), written)).isEqualTo(JacksonWritten.unquoted("boom \u00e9"));
+		written = this.value.escape("boom \uD800\r\n", 6);
+		assertThat(Arrays.copyOf(this.value.output(), written)).isEqualTo(JacksonWritten.unquoted("boom \uFFFD"));
 	}
 
 	@Test
