@@ -2,6 +2,7 @@ package io.github.dynamologging.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -17,8 +18,8 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * A cross-check of {@link EncoderBenchmark} for a machine that runs other work: the same encoders and events,
  * timed in the benchmark thread's own CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime()}), which leaves
- * out the time the thread waits for a core. 15 batches of about 100 ms after 5 of warm-up; the median and
- * the ratio to LogstashEncoder. Not a JMH benchmark: no dead-code or fork protection beyond summing the
+ * out the time the thread waits for a core. 3 s of warm-up, then 15 batches of about 100 ms after 5 more; the median and
+ * the ratio to LogstashEncoder. One JVM per shape. Not a JMH benchmark: no dead-code or fork protection beyond summing the
  * lengths, so use it for ratios between encoders measured side by side, not for absolute figures.
  * <p>
  * Usage: {@code EncoderCpuTime [ENCODERS [SHAPES]]}, comma-separated, by default
@@ -33,25 +34,42 @@ public final class EncoderCpuTime {
 	private EncoderCpuTime() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
-		String[] encoders = ((args.length > 0) ? args[0] : "dynamo,logstash").split(",");
+		if (args.length == 3 && "--one-shape".equals(args[0])) {
+			rows(args[1].split(","), args[2]);
+			return;
+		}
+		String encoders = (args.length > 0) ? args[0] : "dynamo,logstash";
 		String[] shapes = ((args.length > 1) ? args[1] : "plain,mdc,exception").split(",");
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		System.out.println("| shape | encoder | CPU ns/op (median of 15) | ratio to LogstashEncoder |");
 		System.out.println("|---|---|---:|---:|");
 		for (String shape : shapes) {
-			double[] medians = new double[encoders.length];
-			double logstash = Double.NaN;
-			for (int i = 0; i < encoders.length; i++) {
-				medians[i] = measure(threads, encoders[i], shape);
-				if ("logstash".equals(encoders[i])) {
-					logstash = medians[i];
-				}
+			// One JVM per shape, as JMH forks one per parameter set: code compiled for one shape (no exception
+			// branch taken, say) is not what the next shape runs.
+			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), EncoderCpuTime.class.getName(), "--one-shape",
+					encoders, shape)
+				.inheritIO()
+				.start();
+			if (child.waitFor() != 0) {
+				throw new IllegalStateException("measuring " + shape + " failed");
 			}
-			for (int i = 0; i < encoders.length; i++) {
-				System.out.printf("| %s | %s | %,.0f | %.2fx |%n", shape, encoders[i], medians[i], medians[i] / logstash);
+		}
+	}
+
+	private static void rows(String[] encoders, String shape) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		double[] medians = new double[encoders.length];
+		double logstash = Double.NaN;
+		for (int i = 0; i < encoders.length; i++) {
+			medians[i] = measure(threads, encoders[i], shape);
+			if ("logstash".equals(encoders[i])) {
+				logstash = medians[i];
 			}
+		}
+		for (int i = 0; i < encoders.length; i++) {
+			System.out.printf("| %s | %s | %,.0f | %.2fx |%n", shape, encoders[i], medians[i], medians[i] / logstash);
 		}
 	}
 
@@ -66,14 +84,19 @@ public final class EncoderCpuTime {
 			LoggingEvent event = Events.of(shape, context);
 			EncoderBenchmark.check(name, shape, encoder.encode(event));
 			long sink = 0;
-			// Size a batch to about 100 ms of CPU time.
-			int batch = 1000;
-			long start = threads.getCurrentThreadCpuTime();
-			for (int i = 0; i < batch; i++) {
-				sink += encoder.encode(event).length;
+			// Warm up for 3 s of CPU time (the JIT compiles meanwhile), then size a batch to about 100 ms.
+			long warmUpEnd = threads.getCurrentThreadCpuTime() + 3_000_000_000L;
+			long chunkStart;
+			int chunk = 1000;
+			do {
+				chunkStart = threads.getCurrentThreadCpuTime();
+				for (int i = 0; i < chunk; i++) {
+					sink += encoder.encode(event).length;
+				}
 			}
-			long perOp = Math.max(1, (threads.getCurrentThreadCpuTime() - start) / batch);
-			batch = (int) Math.max(1000, 100_000_000L / perOp);
+			while (threads.getCurrentThreadCpuTime() < warmUpEnd);
+			long perOp = Math.max(1, (threads.getCurrentThreadCpuTime() - chunkStart) / chunk);
+			int batch = (int) Math.max(1000, 100_000_000L / perOp);
 			double[] nanos = new double[BATCHES];
 			for (int b = -WARM_UP_BATCHES; b < BATCHES; b++) {
 				long t0 = threads.getCurrentThreadCpuTime();
