@@ -51,9 +51,8 @@ public final class Report {
 		if (find("EncoderBenchmark", "encoder", "logstash", "shape", "plain") == null) {
 			return;
 		}
-		System.out.printf("%n### Encoders (ns/op: JMH average ± 99.9%% CI; B/op: gc.alloc.rate.norm)%n%n");
-		System.out.println("| shape | encoder | ns/op | ratio to LogstashEncoder | B/op |");
-		System.out.println("|---|---|---:|---:|---:|");
+		table("Encoders (ns/op: JMH average ± 99.9% CI; B/op: gc.alloc.rate.norm)",
+				"| shape | encoder | ns/op | ratio to LogstashEncoder | B/op |", "|---|---|---:|---:|---:|");
 		for (String shape : SHAPES) {
 			JsonNode baseline = find("EncoderBenchmark", "encoder", "logstash", "shape", shape);
 			for (String encoder : ENCODERS) {
@@ -90,9 +89,8 @@ public final class Report {
 		if (find("CallerDataBenchmark", "caller", "none", "depth", "0") == null) {
 			return;
 		}
-		System.out.printf("%n### Caller data (one log.info through a real Logback logger whose appender looks the caller up)%n%n");
-		System.out.println("| caller | depth | ns/op | net of `none` | B/op |");
-		System.out.println("|---|---|---:|---:|---:|");
+		table("Caller data (one log.info through a real Logback logger whose appender looks the caller up)",
+				"| caller | depth | ns/op | net of `none` | B/op |", "|---|---|---:|---:|---:|");
 		List<String> depths = new ArrayList<>();
 		for (String depth : List.of("0", "100")) {
 			if (find("CallerDataBenchmark", "caller", "none", "depth", depth) != null
@@ -124,9 +122,7 @@ public final class Report {
 		if (starter == null || logback == null) {
 			return;
 		}
-		System.out.printf("%n### Disabled statement (log.debug on a logger at INFO)%n%n");
-		System.out.println("| setup | ns/op | B/op |");
-		System.out.println("|---|---:|---:|");
+		table("Disabled statement (log.debug on a logger at INFO)", "| setup | ns/op | B/op |", "|---|---:|---:|");
 		System.out.printf("| starter | %s | %,.0f |%n", score(starter), bytes(starter));
 		System.out.printf("| plain Logback | %s | %,.0f |%n", score(logback), bytes(logback));
 		double ratio = ns(starter) / ns(logback);
@@ -135,8 +131,12 @@ public final class Report {
 	}
 
 	private void targets() {
-		System.out.printf("%n### Targets (microbenchmarks)%n%n| target | figure | |%n|---|---|---|%n");
+		table("Targets (microbenchmarks)", "| target | figure | |", "|---|---|---|");
 		this.targets.forEach(System.out::println);
+	}
+
+	private static void table(String title, String header, String alignment) {
+		System.out.printf("%n### %s%n%n%s%n%s%n", title, header, alignment);
 	}
 
 	private void target(String name, String figure, boolean met) {
