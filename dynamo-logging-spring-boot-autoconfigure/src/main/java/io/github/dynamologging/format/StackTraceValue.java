@@ -38,7 +38,11 @@ final class StackTraceValue {
 	/** Escapes runs of non-ASCII characters. */
 	private final JsonGenerator runWriter;
 
-	private byte[] out = new byte[4096];
+	private static final int INITIAL = 4096;
+
+	private static final int MAX_KEPT = 64 * 1024;
+
+	private byte[] out = new byte[INITIAL];
 
 	StackTraceValue(JsonFactory json) {
 		this.runWriter = json.createGenerator(ObjectWriteContext.empty(), this.runBytes);
@@ -56,6 +60,10 @@ final class StackTraceValue {
 				? text.length() - CoreConstants.LINE_SEPARATOR.length() : text.length();
 		int written = escape(text, length);
 		json.writeRawUTF8String(this.out, 0, written);
+		if (this.out.length > MAX_KEPT) {
+			// One huge exception message must not stay in every thread's buffer.
+			this.out = new byte[INITIAL];
+		}
 	}
 
 	/** Escapes the first {@code length} chars of {@code text} into {@link #output()}; returns the byte count. */
