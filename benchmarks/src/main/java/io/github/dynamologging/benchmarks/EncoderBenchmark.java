@@ -10,6 +10,8 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,14 +31,15 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * One event to one JSON line: our {@link DynamoJsonlEncoder} against LogstashEncoder (default settings) and
- * Spring Boot's built-in structured formats, all fed the same pre-built event, caller data off for all.
+ * Spring Boot's built-in structured formats, all fed the same pre-built event, caller data off for all; and
+ * Log4j2's JSON Template Layout (default template) fed a Log4j event built from that same event.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class EncoderBenchmark {
 
-	@Param({ "dynamo", "logstash", "boot-logstash", "boot-ecs" })
+	@Param({ "dynamo", "logstash", "boot-logstash", "boot-ecs", "log4j-template" })
 	public String encoder;
 
 	@Param({ "plain", "mdc", "exception" })
@@ -48,6 +51,11 @@ public class EncoderBenchmark {
 
 	private LoggingEvent event;
 
+	/** {@code log4j-template} only: Log4j2's layout and the same event as a Log4j event. */
+	private JsonTemplateLayout log4jLayout;
+
+	private LogEvent log4jEvent;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.context = new LoggerContext();
@@ -56,9 +64,15 @@ public class EncoderBenchmark {
 		// What Boot's LoggingSystem puts there; StructuredLogEncoder reads it in start().
 		this.context.putObject(Environment.class.getName(), new StandardEnvironment());
 		this.context.start();
-		this.target = encoder(this.encoder, this.context);
 		this.event = Events.of(this.shape, this.context);
-		byte[] line = this.target.encode(this.event);
+		if ("log4j-template".equals(this.encoder)) {
+			this.log4jLayout = Log4jEvents.layout();
+			this.log4jEvent = Log4jEvents.of(this.event);
+		}
+		else {
+			this.target = encoder(this.encoder, this.context);
+		}
+		byte[] line = encode();
 		check(this.encoder, this.shape, line);
 		String text = new String(line, StandardCharsets.UTF_8);
 		System.out.printf("%n# line length %s/%s: %d bytes: %s...%n", this.encoder, this.shape, line.length,
@@ -67,13 +81,16 @@ public class EncoderBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.target.stop();
+		if (this.target != null) {
+			this.target.stop();
+		}
 		this.context.stop();
 	}
 
 	@Benchmark
 	public byte[] encode() {
-		return this.target.encode(this.event);
+		// Each parameter combination runs in a JVM of its own, so this branch is always taken the same way.
+		return (this.log4jLayout != null) ? this.log4jLayout.toByteArray(this.log4jEvent) : this.target.encode(this.event);
 	}
 
 	static Encoder<ILoggingEvent> encoder(String name, LoggerContext context) {

@@ -3,8 +3,9 @@ package io.github.dynamologging.format;
 import java.lang.StackWalker.StackFrame;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
@@ -27,7 +28,15 @@ public final class CallerLocator {
 			"java.util.logging.", "sun.util.logging.", "org.apache.juli.logging.", "org.jboss.logging.", "org.springframework.core.log.",
 			"org.springframework.boot.logging.");
 
-	private static final StackWalker WALKER = StackWalker.getInstance();
+	private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+	/** Whether a class belongs to a logging framework, worked out once per class instead of per frame. */
+	private static final ClassValue<Boolean> LOGGING_FRAMEWORK = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return isLoggingFramework(type.getName());
+		}
+	};
 
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
@@ -42,16 +51,28 @@ public final class CallerLocator {
 						Math.max(caller.getLineNumber(), 0));
 			}
 		}
-		Optional<StackFrame> caller = WALKER.walk((frames) -> frames.dropWhile((frame) -> !isLoggingFramework(frame))
-			.dropWhile(CallerLocator::isLoggingFramework)
-			.findFirst());
-		return caller.map((frame) -> new CallerLocation(fileOf(frame.getClassName(), frame.getFileName()),
-				Math.max(frame.getLineNumber(), 0)))
-			.orElse(UNKNOWN);
+		StackFrame caller = WALKER.walk(CallerLocator::firstAfterLogging);
+		return (caller != null) ? new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+				Math.max(caller.getLineNumber(), 0)) : UNKNOWN;
 	}
 
-	private static boolean isLoggingFramework(StackFrame frame) {
-		String className = frame.getClassName();
+	/** The first frame after the logging frameworks' frames; a plain loop, cheaper than a stream here. */
+	private static StackFrame firstAfterLogging(Stream<StackFrame> frames) {
+		boolean inLogging = false;
+		Iterator<StackFrame> iterator = frames.iterator();
+		while (iterator.hasNext()) {
+			StackFrame frame = iterator.next();
+			if (LOGGING_FRAMEWORK.get(frame.getDeclaringClass())) {
+				inLogging = true;
+			}
+			else if (inLogging) {
+				return frame;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isLoggingFramework(String className) {
 		for (String prefix : LOGGING_FRAMEWORKS) {
 			if (className.startsWith(prefix)) {
 				return true;

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
@@ -21,13 +22,26 @@ import tools.jackson.core.json.JsonWriteFeature;
  */
 public class DynamoJsonlEncoder extends LineEncoder {
 
-	private static final JsonFactory JSON = JsonFactory.builder()
+	/** Package-private for tests that compare the fast paths with what this factory writes. */
+	static final JsonFactory JSON = JsonFactory.builder()
 		.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
 		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 		.disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
 		.characterEscapes(new JsonlCharacterEscapes())
 		.rootValueSeparator((String) null)
 		.build();
+
+	private static final SerializedString TIME = new SerializedString(FieldNames.TIME);
+
+	private static final SerializedString LEVEL = new SerializedString(FieldNames.LEVEL);
+
+	private static final SerializedString FILE = new SerializedString(FieldNames.FILE);
+
+	private static final SerializedString LINE = new SerializedString(FieldNames.LINE);
+
+	private static final SerializedString TARGET = new SerializedString(FieldNames.TARGET);
+
+	private static final SerializedString MESSAGE = new SerializedString(FieldNames.MESSAGE);
 
 	private boolean callerData = true;
 
@@ -62,26 +76,38 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 		private final EventFields fields = new EventFields();
 
+		private final StackTraceValue stackTrace = new StackTraceValue(JSON);
+
 		private final char[] timeText = new char[LogLineTime.MAX_LENGTH];
 
 		byte[] write(ILoggingEvent event) {
 			JsonGenerator json = this.json;
 			json.writeStartObject();
-			json.writeName(FieldNames.TIME);
+			json.writeName(TIME);
 			json.writeString(this.timeText, 0, time().write(event.getInstant(), this.timeText));
-			json.writeStringProperty(FieldNames.LEVEL, event.getLevel().levelStr);
+			json.writeName(LEVEL);
+			json.writeString(event.getLevel().levelStr);
 			if (DynamoJsonlEncoder.this.callerData) {
 				CallerLocator.CallerLocation caller = DynamoJsonlEncoder.this.callers.locate(event);
-				json.writeStringProperty(FieldNames.FILE, LoneSurrogates.replace(caller.file()));
-				json.writeNumberProperty(FieldNames.LINE, caller.line());
+				json.writeName(FILE);
+				json.writeString(LoneSurrogates.replace(caller.file()));
+				json.writeName(LINE);
+				json.writeNumber(caller.line());
 			}
-			json.writeStringProperty(FieldNames.TARGET, LoneSurrogates.replace(String.valueOf(event.getLoggerName())));
-			json.writeStringProperty(FieldNames.MESSAGE,
-					LoneSurrogates.replace(String.valueOf(event.getFormattedMessage())));
+			json.writeName(TARGET);
+			json.writeString(LoneSurrogates.replace(String.valueOf(event.getLoggerName())));
+			json.writeName(MESSAGE);
+			json.writeString(LoneSurrogates.replace(String.valueOf(event.getFormattedMessage())));
 			EventFields fields = this.fields;
 			fields.collect(event, true);
 			for (int i = 0; i < fields.size(); i++) {
-				json.writeName(LoneSurrogates.replace(fields.key(i)));
+				FieldKey key = fields.fieldKey(i);
+				if (key.name() != null) {
+					json.writeName(key.name());
+				}
+				else {
+					json.writeName(key.text());
+				}
 				writeValue(json, fields.value(i));
 			}
 			json.writeEndObject();
@@ -99,6 +125,9 @@ public class DynamoJsonlEncoder extends LineEncoder {
 			}
 			else if (value instanceof String text) {
 				json.writeString(LoneSurrogates.replace(text));
+			}
+			else if (value instanceof EventFields.StackTrace trace) {
+				this.stackTrace.write(json, trace.throwable());
 			}
 			else if (value instanceof Boolean bool) {
 				json.writeBoolean(bool);

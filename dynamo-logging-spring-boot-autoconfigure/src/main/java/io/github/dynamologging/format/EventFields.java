@@ -30,11 +30,24 @@ final class EventFields {
 
 	private static final int OWN = 3;
 
-	private String[] keys = new String[16];
+	private final FieldKey.Cache userKeys = new FieldKey.Cache();
+
+	private FieldKey[] keys = new FieldKey[16];
 
 	private Object[] values = new Object[16];
 
 	private int[] ranks = new int[16];
+
+	/** The sort's scratch arrays and the last sort: its keys (in collection order) and the order it found. */
+	private FieldKey[] sortedKeys = new FieldKey[16];
+
+	private Object[] sortedValues = new Object[16];
+
+	private FieldKey[] lastKeys = new FieldKey[16];
+
+	private int lastSize = -1;
+
+	private int[] order = new int[16];
 
 	private int size;
 
@@ -58,14 +71,14 @@ final class EventFields {
 				addUserField(pair.key, pair.value, KEY_VALUE);
 			}
 		}
-		put(FieldNames.THREAD_NAME, event.getThreadName(), OWN);
+		put(FieldKey.THREAD_NAME, event.getThreadName(), OWN);
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (includeException && throwable != null) {
-			put(FieldNames.EXCEPTION_TYPE, throwable.getClassName(), OWN);
+			put(FieldKey.EXCEPTION_TYPE, throwable.getClassName(), OWN);
 			if (throwable.getMessage() != null) {
-				put(FieldNames.EXCEPTION_MESSAGE, throwable.getMessage(), OWN);
+				put(FieldKey.EXCEPTION_MESSAGE, throwable.getMessage(), OWN);
 			}
-			put(FieldNames.EXCEPTION_STACKTRACE, stackTrace(throwable), OWN);
+			put(FieldKey.EXCEPTION_STACKTRACE, new StackTrace(throwable), OWN);
 		}
 		sort();
 	}
@@ -75,6 +88,11 @@ final class EventFields {
 	}
 
 	String key(int index) {
+		return this.keys[index].text();
+	}
+
+	/** The key with its pre-quoted form, when it has one. */
+	FieldKey fieldKey(int index) {
 		return this.keys[index];
 	}
 
@@ -88,35 +106,26 @@ final class EventFields {
 		return (index < 0) ? null : this.values[index];
 	}
 
-	private void addUserField(String rawKey, Object value, int rank) {
-		if (rawKey == null) {
+	private void addUserField(String key, Object value, int rank) {
+		if (key == null) {
 			return;
 		}
-		// Repair first: keys that differ only in lone surrogates are one key once written, and U+FFFD
-		// sorts elsewhere than the surrogate it replaces.
-		String key = LoneSurrogates.replace(rawKey);
-		if (FieldNames.MDC_TRACE_ID.equals(key)) {
-			put(FieldNames.TRACE_ID, value, ALIAS);
-		}
-		else if (FieldNames.MDC_SPAN_ID.equals(key)) {
-			put(FieldNames.SPAN_ID, value, ALIAS);
-		}
-		else if (FieldNames.RESERVED.contains(key)) {
-			put(FieldNames.USER_FIELD_PREFIX + key, value, rank);
-		}
-		else {
-			put(key, value, rank);
-		}
+		FieldKey fieldKey = this.userKeys.of(key);
+		put(fieldKey, value, fieldKey.alias() ? ALIAS : rank);
 	}
 
-	private void put(String key, Object value, int rank) {
-		int existing = indexOf(key);
-		if (existing >= 0) {
-			if (rank >= this.ranks[existing]) {
-				this.values[existing] = value;
-				this.ranks[existing] = rank;
+	private void put(FieldKey key, Object value, int rank) {
+		// The keys of one MDC map are distinct and the line's own keys are never a user key's text, so only
+		// keys that can collide (aliases, fields.*, key-value pairs) need the scan.
+		if (key.mayCollide() || rank == KEY_VALUE) {
+			int existing = indexOf(key.text());
+			if (existing >= 0) {
+				if (rank >= this.ranks[existing]) {
+					this.values[existing] = value;
+					this.ranks[existing] = rank;
+				}
+				return;
 			}
-			return;
 		}
 		if (this.size == this.keys.length) {
 			grow();
@@ -129,7 +138,7 @@ final class EventFields {
 
 	private int indexOf(String key) {
 		for (int i = 0; i < this.size; i++) {
-			if (this.keys[i].equals(key)) {
+			if (this.keys[i].text().equals(key)) {
 				return i;
 			}
 		}
@@ -141,25 +150,69 @@ final class EventFields {
 		this.keys = java.util.Arrays.copyOf(this.keys, capacity);
 		this.values = java.util.Arrays.copyOf(this.values, capacity);
 		this.ranks = java.util.Arrays.copyOf(this.ranks, capacity);
+		this.sortedKeys = new FieldKey[capacity];
+		this.sortedValues = new Object[capacity];
+		this.lastKeys = new FieldKey[capacity];
+		this.lastSize = -1;
+		this.order = new int[capacity];
 	}
 
-	/** Insertion sort: a line has a handful of fields and this allocates nothing. */
+	/**
+	 * Sorts the fields by key. Events of one code path carry the same keys in the same order (the keys come
+	 * from {@link FieldKey.Cache}, so they are the same objects), so the order found last time is tried
+	 * first: checking it is one identity comparison per key, sorting is an insertion sort over the text.
+	 */
 	private void sort() {
-		for (int i = 1; i < this.size; i++) {
-			String key = this.keys[i];
-			Object value = this.values[i];
-			int rank = this.ranks[i];
-			int j = i - 1;
-			while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[j], key) > 0) {
-				this.keys[j + 1] = this.keys[j];
-				this.values[j + 1] = this.values[j];
-				this.ranks[j + 1] = this.ranks[j];
-				j--;
+		int size = this.size;
+		if (!sameKeysAsLastSort()) {
+			int[] order = this.order;
+			for (int i = 0; i < size; i++) {
+				int index = i;
+				String key = this.keys[index].text();
+				int j = i - 1;
+				while (j >= 0 && Utf8KeyOrder.INSTANCE.compare(this.keys[order[j]].text(), key) > 0) {
+					order[j + 1] = order[j];
+					j--;
+				}
+				order[j + 1] = index;
 			}
-			this.keys[j + 1] = key;
-			this.values[j + 1] = value;
-			this.ranks[j + 1] = rank;
+			System.arraycopy(this.keys, 0, this.lastKeys, 0, size);
+			this.lastSize = size;
 		}
+		FieldKey[] sortedKeys = this.sortedKeys;
+		Object[] sortedValues = this.sortedValues;
+		for (int i = 0; i < size; i++) {
+			int from = this.order[i];
+			sortedKeys[i] = this.keys[from];
+			sortedValues[i] = this.values[from];
+		}
+		this.sortedKeys = this.keys;
+		this.sortedValues = this.values;
+		this.keys = sortedKeys;
+		this.values = sortedValues;
+		// The ranks are only needed while collecting; they no longer match the keys' positions.
+	}
+
+	private boolean sameKeysAsLastSort() {
+		if (this.size != this.lastSize) {
+			return false;
+		}
+		for (int i = 0; i < this.size; i++) {
+			if (this.keys[i] != this.lastKeys[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The value of {@code exception.stacktrace}: rendered only when the line is written. */
+	record StackTrace(IThrowableProxy throwable) {
+
+		@Override
+		public String toString() {
+			return stackTrace(this.throwable);
+		}
+
 	}
 
 	/** Logback's rendering of the exception with its causes and suppressed exceptions. */

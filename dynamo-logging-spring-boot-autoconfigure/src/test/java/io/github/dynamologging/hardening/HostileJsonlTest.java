@@ -114,6 +114,17 @@ class HostileJsonlTest {
 	}
 
 	@Test
+	void mdcKeysThatMeetOnlyAfterRepairAreWrittenOnce() {
+		// Distinct in the MDC map, one key once written, whichever order the map gives them in.
+		MDC.put("k\uD800", "lone high");
+		MDC.put("k\uDC00", "lone low");
+		MDC.put("k\uFFFD", "replacement character");
+		this.log.info("three MDC keys, one after repair");
+		JsonNode json = HostileLines.onlyJsonlLine(this.logback.bytes(), "three MDC keys");
+		assertThat(json.get("k\uFFFD").asString()).isIn("lone high", "lone low", "replacement character");
+	}
+
+	@Test
 	void keysWithLoneSurrogatesAreSortedAsTheyAreWritten() {
 		LoggingEventBuilder event = this.log.atInfo();
 		for (String key : List.of("\uDC00low", "\uD83D\uDE00emoji", "\uFFFEnoncharacter", "\uD800high")) {
