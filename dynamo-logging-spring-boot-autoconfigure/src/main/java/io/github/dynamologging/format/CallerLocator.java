@@ -13,8 +13,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * <p>
  * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
  * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
- * that logged, while the logging call is still on the stack (synchronous appenders). The caller is the
- * first frame after the logging frameworks' frames.
+ * that logged, while the logging call is still on the stack (synchronous appenders; an asynchronous one
+ * stores {@link #callerData()} in the event before queueing it). The caller is the first frame after the
+ * logging frameworks' frames.
  */
 public final class CallerLocator {
 
@@ -32,22 +33,38 @@ public final class CallerLocator {
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
 
-	/** The caller of {@code event}: Logback's caller data when the event already has it, else a stack walk. */
+	/**
+	 * The caller of {@code event}: Logback's caller data when the event already has it (empty caller data
+	 * means none was found where the event was logged), else a stack walk.
+	 */
 	public CallerLocation locate(ILoggingEvent event) {
 		if (event.hasCallerData()) {
 			StackTraceElement[] callerData = event.getCallerData();
-			if (callerData != null && callerData.length > 0) {
-				StackTraceElement caller = callerData[0];
-				return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
-						Math.max(caller.getLineNumber(), 0));
+			if (callerData == null || callerData.length == 0) {
+				return UNKNOWN;
 			}
+			StackTraceElement caller = callerData[0];
+			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+					Math.max(caller.getLineNumber(), 0));
 		}
-		Optional<StackFrame> caller = WALKER.walk((frames) -> frames.dropWhile((frame) -> !isLoggingFramework(frame))
-			.dropWhile(CallerLocator::isLoggingFramework)
-			.findFirst());
-		return caller.map((frame) -> new CallerLocation(fileOf(frame.getClassName(), frame.getFileName()),
+		return callerOnThisThread().map((frame) -> new CallerLocation(fileOf(frame.getClassName(), frame.getFileName()),
 				Math.max(frame.getLineNumber(), 0)))
 			.orElse(UNKNOWN);
+	}
+
+	/**
+	 * The caller of the logging call on the current thread as Logback caller data (empty when there is
+	 * none), for an appender that hands the event to another thread: there the stack is the worker's.
+	 */
+	public static StackTraceElement[] callerData() {
+		return callerOnThisThread().map((frame) -> new StackTraceElement[] { frame.toStackTraceElement() })
+			.orElse(new StackTraceElement[0]);
+	}
+
+	private static Optional<StackFrame> callerOnThisThread() {
+		return WALKER.walk((frames) -> frames.dropWhile((frame) -> !isLoggingFramework(frame))
+			.dropWhile(CallerLocator::isLoggingFramework)
+			.findFirst());
 	}
 
 	private static boolean isLoggingFramework(StackFrame frame) {
