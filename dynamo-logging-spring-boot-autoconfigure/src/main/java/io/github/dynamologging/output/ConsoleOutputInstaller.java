@@ -18,6 +18,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,6 +30,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Boot still does everything else: levels from {@code logging.level.*}, the file appender, the
  * {@code logging.threshold.console} filter (carried over). A Logback configuration of the user's own
  * without an appender named {@code CONSOLE} is left alone; it can use the encoders directly.
+ * <p>
+ * With {@code dynamo.logging.async.enabled} the console sits behind a bounded queue
+ * ({@link AsyncConsoleAppender}), flushed when the application context closes.
  */
 public class ConsoleOutputInstaller implements GenericApplicationListener {
 
@@ -37,9 +41,14 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	static final String CONSOLE_APPENDER = "CONSOLE";
 
+	/** The console appender behind the async queue, in async mode. */
+	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
-		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType.toClass());
+		Class<?> type = eventType.toClass();
+		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ContextClosedEvent.class.isAssignableFrom(type);
 	}
 
 	@Override
@@ -49,7 +58,13 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		install(((ApplicationEnvironmentPreparedEvent) event).getEnvironment());
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			install(prepared.getEnvironment());
+		}
+		else if (event instanceof ContextClosedEvent closed
+				&& closed.getApplicationContext().getEnvironment() instanceof ConfigurableEnvironment environment) {
+			flush(environment);
+		}
 	}
 
 	void install(ConfigurableEnvironment environment) {
@@ -68,13 +83,36 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		console.setName(CONSOLE_APPENDER);
 		console.setTarget(properties.getOutput().logbackTarget());
 		console.setEncoder(encoder(properties, AnsiColour.enabled(environment), context));
+		Appender<ILoggingEvent> installed = console;
+		OutputProperties.Async async = properties.getAsync();
+		if (async.isEnabled()) {
+			console.setName(SYNC_CONSOLE_APPENDER);
+			// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
+			boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
+			installed = new AsyncConsoleAppender(console, async.getQueueSize(), async.getShutdownTimeout(),
+					callerData);
+			installed.setContext(context);
+		}
+		// Filters run on the logging thread, so a filtered event takes no room in the async queue.
 		List<Filter<ILoggingEvent>> filters = bootConsole.getCopyOfAttachedFiltersList();
-		filters.forEach(console::addFilter);
-		console.start();
+		filters.forEach(installed::addFilter);
+		installed.start();
 		// Add before removing: at no moment is there no console appender.
-		root.addAppender(console);
+		root.addAppender(installed);
 		root.detachAppender(bootConsole);
 		bootConsole.stop();
+	}
+
+	/**
+	 * Writes what the async console still holds before the application context goes away, at most for
+	 * {@code dynamo.logging.async.shutdown-timeout}. The appender keeps running for what is logged later;
+	 * Boot's logging shutdown hook stops it (with the same budget) when the JVM exits.
+	 */
+	private void flush(ConfigurableEnvironment environment) {
+		AsyncOutput.installed().ifPresent((async) -> async.flush(Binder.get(environment)
+			.bindOrCreate("dynamo.logging", OutputProperties.class)
+			.getAsync()
+			.getShutdownTimeout()));
 	}
 
 	private static Encoder<ILoggingEvent> encoder(OutputProperties properties, boolean colour, LoggerContext context) {
