@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.GenericApplicationListener;
@@ -40,6 +43,8 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 	public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;
 
 	static final String CONSOLE_APPENDER = "CONSOLE";
+
+	private static final String ASYNC_PREFIX = "dynamo.logging.async";
 
 	/** The console appender behind the async queue, in async mode. */
 	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
@@ -68,7 +73,26 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 	}
 
 	void install(ConfigurableEnvironment environment) {
-		OutputProperties properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
+		OutputProperties properties;
+		try {
+			properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
+		}
+		catch (BindException ex) {
+			if (!ex.getName().toString().startsWith(ASYNC_PREFIX)) {
+				throw ex;
+			}
+			// A bad async setting fails the start, but its failure analysis still comes out in the chosen
+			// format: install the synchronous console first.
+			properties = Binder.get(environment)
+				.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+			properties.getAsync().setEnabled(false);
+			install(environment, properties);
+			throw ex;
+		}
+		install(environment, properties);
+	}
+
+	private void install(ConfigurableEnvironment environment, OutputProperties properties) {
 		ILoggerFactory loggerFactory = LoggerFactory.getILoggerFactory();
 		if (!properties.isEnabled() || !(loggerFactory instanceof LoggerContext context)) {
 			return;

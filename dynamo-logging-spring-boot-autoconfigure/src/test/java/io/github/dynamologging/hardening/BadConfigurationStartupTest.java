@@ -314,6 +314,28 @@ class BadConfigurationStartupTest {
 		}
 	}
 
+	static Stream<Arguments> badAsyncSettings() {
+		return Stream.of(Arguments.of("dynamo.logging.async.queue-size", "0", "the async queue must hold between 1 and 1073741824 lines, but is 0"),
+				Arguments.of("dynamo.logging.async.queue-size", "lots", "failed to convert java.lang.String to int"),
+				Arguments.of("dynamo.logging.async.shutdown-timeout", "-5s", "the async shutdown timeout must be zero or positive, but is PT-5S"),
+				Arguments.of("dynamo.logging.async.enabled", "maybe", "failed to convert java.lang.String to boolean"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@MethodSource("badAsyncSettings")
+	void aBadAsyncSettingStopsTheStartWithAFailureAnalysisInTheChosenFormat(String property, String value,
+			String rule) {
+		assertThatThrownBy(() -> start(Map.of(), "--" + property + "=" + value))
+			.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging.async");
+		List<String> errors = lines().stream()
+			.filter((line) -> "ERROR".equals(line.get("level").stringValue()))
+			.map((line) -> line.get("message").stringValue())
+			.filter((message) -> message.contains("APPLICATION FAILED TO START"))
+			.toList();
+		assertThat(errors).singleElement().asString().contains(property).contains(value).contains(rule);
+		System.out.printf("[hardening] bad async %s=%s: start refused, failure analysis as a JSON line%n", property, value);
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
