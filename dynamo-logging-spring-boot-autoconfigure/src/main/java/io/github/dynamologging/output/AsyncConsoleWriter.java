@@ -1,7 +1,6 @@
 package io.github.dynamologging.output;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -31,8 +30,6 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 
 	private final Appender<ILoggingEvent> console;
 
-	private final LongSupplier nanoTime;
-
 	private long written;
 
 	private long reportedTotal;
@@ -44,14 +41,8 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 	private boolean closed;
 
 	AsyncConsoleWriter(AsyncConsoleAppender queue, Appender<ILoggingEvent> console) {
-		this(queue, console, System::nanoTime);
-	}
-
-	/** @param nanoTime the clock of the one-a-minute limit, a test's own in tests */
-	AsyncConsoleWriter(AsyncConsoleAppender queue, Appender<ILoggingEvent> console, LongSupplier nanoTime) {
 		this.queue = queue;
 		this.console = console;
-		this.nanoTime = nanoTime;
 		setName("DYNAMO_ASYNC_CONSOLE_WRITER");
 	}
 
@@ -69,7 +60,7 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 		}
 		long dropped = this.queue.droppedTotal();
 		if (dropped != this.reportedTotal) {
-			long now = this.nanoTime.getAsLong();
+			long now = System.nanoTime();
 			if (!this.reportedOnce || now - this.lastReport >= REPORT_INTERVAL.toNanos()) {
 				this.reportedOnce = true;
 				this.lastReport = now;

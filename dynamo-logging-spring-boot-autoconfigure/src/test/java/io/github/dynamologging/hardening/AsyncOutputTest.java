@@ -1,28 +1,22 @@
 package io.github.dynamologging.hardening;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.ConcurrentProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -39,17 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AsyncOutputTest {
 
-	private static final JsonMapper STRICT_JSON = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
-
 	private static final String TARGET = "hardening.async.app";
 
 	private static final String DROPPED_METRIC = "dynamo.logging.events.dropped";
 
 	private final PrintStream originalErr = System.err;
 
-	private SlowStderr stderr;
+	private CapturedJsonLines stderr;
 
 	@AfterEach
 	void restoreStderr() {
@@ -65,8 +55,8 @@ class AsyncOutputTest {
 	}
 
 	private ConfigurableApplicationContext start(long nanosPerLine, String... properties) {
-		this.stderr = new SlowStderr(nanosPerLine);
-		System.setErr(new PrintStream(this.stderr, true, StandardCharsets.UTF_8));
+		this.stderr = new CapturedJsonLines(nanosPerLine);
+		System.setErr(this.stderr.printStream());
 		List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
 				"--dynamo.logging.format=jsonl", "--dynamo.logging.async.enabled=true"));
 		Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
@@ -82,7 +72,7 @@ class AsyncOutputTest {
 		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
 		int threads = 8;
 		int perThread = 1_000;
-		runConcurrently(threads, (thread) -> {
+		ConcurrentProducers.run(threads, (thread) -> {
 			for (int i = 0; i < perThread; i++) {
 				log.atInfo().addKeyValue("producer", thread).addKeyValue("n", i).log("event");
 			}
@@ -117,31 +107,14 @@ class AsyncOutputTest {
 		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
 		int threads = 4;
 		int perThread = 250;
-		int[] callerLine = new int[1];
-		runConcurrently(threads, (thread) -> {
-			MDC.put("x_request_id", "request-" + thread);
-			try {
-				for (int i = 0; i < perThread; i++) {
-					callerLine[0] = nextLine();
-					log.info("event {} of {}", i, thread);
-				}
-			}
-			finally {
-				MDC.remove("x_request_id");
-			}
-		});
+		int callerLine = ConcurrentProducers.logAsRequests(log, threads, perThread);
 		context.close();
 		List<JsonNode> lines = this.stderr.jsonLines().stream()
 			.filter((line) -> TARGET.equals(line.get("target").stringValue()))
 			.toList();
 		assertThat(registry.get(DROPPED_METRIC).functionCounter().count()).isZero();
-		assertThat(lines).hasSize(threads * perThread).allSatisfy((line) -> {
-			assertThat(line.get("file").stringValue()).isEqualTo("io/github/dynamologging/hardening/AsyncOutputTest.java");
-			assertThat(line.get("line").asInt()).isEqualTo(callerLine[0]);
-			String thread = line.get("message").stringValue().replaceAll(".* of ", "");
-			assertThat(line.get("x_request_id").stringValue()).isEqualTo("request-" + thread);
-			assertThat(line.get("thread.name").stringValue()).isEqualTo("producer-" + thread);
-		});
+		assertThat(lines).hasSize(threads * perThread);
+		ConcurrentProducers.assertLoggedByTheirProducers(lines, callerLine);
 		System.out.printf("[hardening] async app normal load: threads=%d produced=%d written=%d dropped=0%n", threads,
 				threads * perThread, lines.size());
 	}
@@ -176,92 +149,10 @@ class AsyncOutputTest {
 			.toList();
 	}
 
-	/** The line number of the caller's next line: where a test is about to log. */
-	private static int nextLine() {
-		return StackWalker.getInstance().walk((frames) -> frames.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
-	}
-
-	private static void runConcurrently(int threads, ThreadBody body) throws InterruptedException {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Thread> producers = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			Thread producer = new Thread(() -> {
-				try {
-					start.await();
-					body.run(thread);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}, "producer-" + t);
-			producer.start();
-			producers.add(producer);
-		}
-		start.countDown();
-		for (Thread producer : producers) {
-			producer.join(TimeUnit.SECONDS.toMillis(60));
-			assertThat(producer.isAlive()).isFalse();
-		}
-	}
-
-	@FunctionalInterface
-	private interface ThreadBody {
-
-		void run(int thread) throws InterruptedException;
-
-	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
-
-	}
-
-	/** Stands in for stderr: keeps the bytes, and takes {@code nanosPerLine} for each write of a line. */
-	private static final class SlowStderr extends OutputStream {
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final long nanosPerLine;
-
-		SlowStderr(long nanosPerLine) {
-			this.nanosPerLine = nanosPerLine;
-		}
-
-		@Override
-		public synchronized void write(int b) {
-			this.bytes.write(b);
-		}
-
-		@Override
-		public synchronized void write(byte[] b, int off, int len) {
-			this.bytes.write(b, off, len);
-			if (this.nanosPerLine > 0) {
-				LockSupport.parkNanos(this.nanosPerLine);
-			}
-		}
-
-		synchronized void clear() {
-			this.bytes.reset();
-		}
-
-		/** Every line parsed as JSON: a line that is not JSON fails the test. */
-		synchronized List<JsonNode> jsonLines() {
-			String text = this.bytes.toString(StandardCharsets.UTF_8);
-			if (text.isEmpty()) {
-				return List.of();
-			}
-			assertThat(text).endsWith("\n");
-			return Arrays.stream(text.substring(0, text.length() - 1).split("\n", -1)).map((line) -> {
-				try {
-					return STRICT_JSON.readTree(line);
-				}
-				catch (RuntimeException ex) {
-					throw new AssertionError("not a JSON line on stderr: " + line, ex);
-				}
-			}).toList();
-		}
 
 	}
 

@@ -1,13 +1,11 @@
 package io.github.dynamologging.hardening;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.export.DynamoEnvironment;
+import io.github.dynamologging.testing.CapturedJsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -52,10 +47,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BadConfigurationStartupTest {
 
-	private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
 	private static final String POST_PROCESSOR = "io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor";
 
 	private static final String OTLP_REPORT = "io.github.dynamologging.export.OtlpExportReport";
@@ -67,11 +58,11 @@ class BadConfigurationStartupTest {
 
 	private final PrintStream originalErr = System.err;
 
-	private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
 
 	@BeforeEach
 	void captureStderr() {
-		System.setErr(new PrintStream(this.stderr, true, StandardCharsets.UTF_8));
+		System.setErr(this.stderr.printStream());
 	}
 
 	@AfterEach
@@ -96,16 +87,25 @@ class BadConfigurationStartupTest {
 
 	/** Every line on stderr, parsed: a line that is not JSON fails the test. */
 	private List<JsonNode> lines() {
-		String text = this.stderr.toString(StandardCharsets.UTF_8);
-		assertThat(text).endsWith("\n");
-		return Arrays.stream(text.substring(0, text.length() - 1).split("\n", -1)).map((line) -> {
-			try {
-				return JSON.readTree(line);
-			}
-			catch (RuntimeException ex) {
-				throw new AssertionError("not a JSON line on stderr: " + line, ex);
-			}
-		}).toList();
+		return this.stderr.jsonLines();
+	}
+
+	/** The messages of the WARN lines that name {@code variable}. */
+	private List<String> warningsNaming(String variable) {
+		return lines().stream()
+			.filter((line) -> "WARN".equals(line.get("level").stringValue()))
+			.map((line) -> line.get("message").stringValue())
+			.filter((message) -> message.contains(variable))
+			.toList();
+	}
+
+	/** The messages of the ERROR lines that report a failed start (Boot's failure analysis). */
+	private List<String> failureAnalyses() {
+		return lines().stream()
+			.filter((line) -> "ERROR".equals(line.get("level").stringValue()))
+			.map((line) -> line.get("message").stringValue())
+			.filter((message) -> message.contains("APPLICATION FAILED TO START"))
+			.toList();
 	}
 
 	private List<String> messages(String target, String level) {
@@ -196,11 +196,7 @@ class BadConfigurationStartupTest {
 		// The JSONL case keeps the stream JSON through the command line, which beats the variable.
 		Map<String, String> variables = new LinkedHashMap<>(Map.of(variable, value));
 		try (ConfigurableApplicationContext context = start(variables, "--dynamo.logging.format=jsonl")) {
-			List<String> warnings = lines().stream()
-				.filter((line) -> "WARN".equals(line.get("level").stringValue()))
-				.map((line) -> line.get("message").stringValue())
-				.filter((message) -> message.contains(variable))
-				.toList();
+			List<String> warnings = warningsNaming(variable);
 			assertThat(warnings).singleElement()
 				.asString()
 				.contains(variable + "='" + value + "'")
@@ -226,11 +222,7 @@ class BadConfigurationStartupTest {
 	@MethodSource("badOtlp")
 	void aBadOtlpSettingDrawsOneWarningAndTheAppStartsWithExportOff(String variable, String value, String rule) {
 		try (ConfigurableApplicationContext context = start(Map.of("OTEL_EXPORT_ENABLED", "1", variable, value))) {
-			List<String> warnings = lines().stream()
-				.filter((line) -> "WARN".equals(line.get("level").stringValue()))
-				.map((line) -> line.get("message").stringValue())
-				.filter((message) -> message.contains(variable))
-				.toList();
+			List<String> warnings = warningsNaming(variable);
 			assertThat(warnings).singleElement()
 				.asString()
 				.startsWith(variable + "='" + value + "'")
@@ -273,11 +265,7 @@ class BadConfigurationStartupTest {
 		}
 		assertThatThrownBy(() -> start(Map.of("DYN_LOGGING_CONFIG_PATH", file.toString())))
 			.hasMessageContaining(file.toString());
-		List<String> errors = lines().stream()
-			.filter((line) -> "ERROR".equals(line.get("level").stringValue()))
-			.map((line) -> line.get("message").stringValue())
-			.filter((message) -> message.contains("APPLICATION FAILED TO START"))
-			.toList();
+		List<String> errors = failureAnalyses();
 		assertThat(errors).singleElement()
 			.asString()
 			.contains("The logging config file " + file)
@@ -327,11 +315,7 @@ class BadConfigurationStartupTest {
 			String rule) {
 		assertThatThrownBy(() -> start(Map.of(), "--" + property + "=" + value))
 			.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging.async");
-		List<String> errors = lines().stream()
-			.filter((line) -> "ERROR".equals(line.get("level").stringValue()))
-			.map((line) -> line.get("message").stringValue())
-			.filter((message) -> message.contains("APPLICATION FAILED TO START"))
-			.toList();
+		List<String> errors = failureAnalyses();
 		assertThat(errors).singleElement().asString().contains(property).contains(value).contains(rule);
 		System.out.printf("[hardening] bad async %s=%s: start refused, failure analysis as a JSON line%n", property, value);
 	}

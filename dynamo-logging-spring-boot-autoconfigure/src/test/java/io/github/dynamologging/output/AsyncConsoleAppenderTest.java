@@ -1,16 +1,10 @@
 package io.github.dynamologging.output;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -18,12 +12,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
+import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.ConcurrentProducers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AsyncConsoleAppenderTest {
 
-	private static final JsonMapper STRICT_JSON = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
-
 	private static final String REPORT_TARGET = AsyncConsoleAppender.class.getName();
 
 	private final LoggerContext context = new LoggerContext();
 
-	private SlowSink sink;
+	private CapturedJsonLines sink;
 
 	private AsyncConsoleAppender async;
 
@@ -55,7 +45,7 @@ class AsyncConsoleAppenderTest {
 
 	private Logger start(long nanosPerLine, int queueSize, Duration shutdownTimeout) {
 		this.context.setMDCAdapter(MDC.getMDCAdapter());
-		this.sink = new SlowSink(nanosPerLine);
+		this.sink = new CapturedJsonLines(nanosPerLine);
 		DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
 		encoder.setContext(this.context);
 		encoder.start();
@@ -79,7 +69,7 @@ class AsyncConsoleAppenderTest {
 		int threads = 8;
 		int perThread = 2_000;
 		long started = System.nanoTime();
-		runConcurrently(threads, (thread) -> {
+		ConcurrentProducers.run(threads, (thread) -> {
 			for (int i = 0; i < perThread; i++) {
 				log.atInfo().addKeyValue("producer", thread).addKeyValue("n", i).log("event");
 			}
@@ -118,29 +108,12 @@ class AsyncConsoleAppenderTest {
 		Logger log = start(0, 8192, Duration.ofSeconds(30));
 		int threads = 4;
 		int perThread = 500;
-		int[] callerLine = new int[1];
-		runConcurrently(threads, (thread) -> {
-			MDC.put("x_request_id", "request-" + thread);
-			try {
-				for (int i = 0; i < perThread; i++) {
-					callerLine[0] = nextLine();
-					log.info("event {} of {}", i, thread);
-				}
-			}
-			finally {
-				MDC.remove("x_request_id");
-			}
-		});
+		int callerLine = ConcurrentProducers.logAsRequests(log, threads, perThread);
 		this.async.stop();
 		List<JsonNode> lines = this.sink.jsonLines();
 		assertThat(this.async.droppedTotal()).isZero();
-		assertThat(lines).hasSize(threads * perThread).allSatisfy((line) -> {
-			assertThat(line.get("file").stringValue()).isEqualTo("io/github/dynamologging/output/AsyncConsoleAppenderTest.java");
-			assertThat(line.get("line").asInt()).isEqualTo(callerLine[0]);
-			String thread = line.get("message").stringValue().replaceAll(".* of ", "");
-			assertThat(line.get("x_request_id").stringValue()).isEqualTo("request-" + thread);
-			assertThat(line.get("thread.name").stringValue()).isEqualTo("producer-" + thread);
-		});
+		assertThat(lines).hasSize(threads * perThread);
+		ConcurrentProducers.assertLoggedByTheirProducers(lines, callerLine);
 		System.out.printf("[hardening] async normal load: threads=%d produced=%d written=%d dropped=%d%n", threads,
 				threads * perThread, lines.size(), this.async.droppedTotal());
 	}
@@ -193,77 +166,5 @@ class AsyncConsoleAppenderTest {
 			.isEqualTo(OutputProperties.Async.MAX_QUEUE_SIZE);
 	}
 
-	/** The line number of the caller's next line: where a test is about to log. */
-	private static int nextLine() {
-		return StackWalker.getInstance().walk((frames) -> frames.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
-	}
-
-	private static void runConcurrently(int threads, ThreadBody body) throws InterruptedException {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Thread> started = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			Thread producer = new Thread(() -> {
-				try {
-					start.await();
-					body.run(thread);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}, "producer-" + t);
-			producer.start();
-			started.add(producer);
-		}
-		start.countDown();
-		for (Thread producer : started) {
-			producer.join(TimeUnit.SECONDS.toMillis(60));
-			assertThat(producer.isAlive()).isFalse();
-		}
-	}
-
-	@FunctionalInterface
-	private interface ThreadBody {
-
-		void run(int thread) throws InterruptedException;
-
-	}
-
-	/** An output that takes {@code nanosPerLine} for each write, like a console piped into a slow reader. */
-	private static final class SlowSink extends OutputStream {
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final long nanosPerLine;
-
-		SlowSink(long nanosPerLine) {
-			this.nanosPerLine = nanosPerLine;
-		}
-
-		@Override
-		public synchronized void write(int b) {
-			this.bytes.write(b);
-		}
-
-		@Override
-		public synchronized void write(byte[] b, int off, int len) {
-			this.bytes.write(b, off, len);
-			if (this.nanosPerLine > 0) {
-				LockSupport.parkNanos(this.nanosPerLine);
-			}
-		}
-
-		synchronized List<JsonNode> jsonLines() {
-			String text = this.bytes.toString(StandardCharsets.UTF_8);
-			if (text.isEmpty()) {
-				return List.of();
-			}
-			assertThat(text).endsWith("\n");
-			return java.util.Arrays.stream(text.substring(0, text.length() - 1).split("\n", -1))
-				.map(STRICT_JSON::readTree)
-				.toList();
-		}
-
-	}
 
 }
