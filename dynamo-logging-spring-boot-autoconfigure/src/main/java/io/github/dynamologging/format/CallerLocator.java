@@ -1,9 +1,9 @@
 package io.github.dynamologging.format;
 
 import java.lang.StackWalker.StackFrame;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -14,8 +14,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * <p>
  * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
  * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
- * that logged, while the logging call is still on the stack (synchronous appenders). The caller is the
- * first frame after the logging frameworks' frames.
+ * that logged, while the logging call is still on the stack (synchronous appenders; an asynchronous one
+ * stores {@link #callerData()} in the event before queueing it). The caller is the first frame after the
+ * logging frameworks' frames.
  */
 public final class CallerLocator {
 
@@ -41,19 +42,32 @@ public final class CallerLocator {
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
 
-	/** The caller of {@code event}: Logback's caller data when the event already has it, else a stack walk. */
+	/**
+	 * The caller of {@code event}: Logback's caller data when the event already has it (empty caller data
+	 * means none was found where the event was logged), else a stack walk.
+	 */
 	public CallerLocation locate(ILoggingEvent event) {
 		if (event.hasCallerData()) {
 			StackTraceElement[] callerData = event.getCallerData();
-			if (callerData != null && callerData.length > 0) {
-				StackTraceElement caller = callerData[0];
-				return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
-						Math.max(caller.getLineNumber(), 0));
+			if (callerData == null || callerData.length == 0) {
+				return UNKNOWN;
 			}
+			StackTraceElement caller = callerData[0];
+			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+					Math.max(caller.getLineNumber(), 0));
 		}
 		StackFrame caller = WALKER.walk(CallerLocator::firstAfterLogging);
 		return (caller != null) ? new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
 				Math.max(caller.getLineNumber(), 0)) : UNKNOWN;
+	}
+
+	/**
+	 * The caller of the logging call on the current thread as Logback caller data (empty when there is
+	 * none), for an appender that hands the event to another thread: there the stack is the worker's.
+	 */
+	public static StackTraceElement[] callerData() {
+		StackFrame caller = WALKER.walk(CallerLocator::firstAfterLogging);
+		return (caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() } : new StackTraceElement[0];
 	}
 
 	/** The first frame after the logging frameworks' frames; a plain loop, cheaper than a stream here. */

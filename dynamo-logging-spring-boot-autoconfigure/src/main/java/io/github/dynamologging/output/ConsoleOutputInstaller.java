@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,6 +33,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Boot still does everything else: levels from {@code logging.level.*}, the file appender, the
  * {@code logging.threshold.console} filter (carried over). A Logback configuration of the user's own
  * without an appender named {@code CONSOLE} is left alone; it can use the encoders directly.
+ * <p>
+ * With {@code dynamo.logging.async.enabled} the console sits behind a bounded queue
+ * ({@link AsyncConsoleAppender}), flushed when the application context closes.
  */
 public class ConsoleOutputInstaller implements GenericApplicationListener {
 
@@ -37,9 +44,16 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	static final String CONSOLE_APPENDER = "CONSOLE";
 
+	private static final String ASYNC_PREFIX = "dynamo.logging.async";
+
+	/** The console appender behind the async queue, in async mode. */
+	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
-		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType.toClass());
+		Class<?> type = eventType.toClass();
+		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ContextClosedEvent.class.isAssignableFrom(type);
 	}
 
 	@Override
@@ -49,11 +63,36 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		install(((ApplicationEnvironmentPreparedEvent) event).getEnvironment());
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			install(prepared.getEnvironment());
+		}
+		else if (event instanceof ContextClosedEvent closed
+				&& closed.getApplicationContext().getEnvironment() instanceof ConfigurableEnvironment environment) {
+			flush(environment);
+		}
 	}
 
 	void install(ConfigurableEnvironment environment) {
-		OutputProperties properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
+		OutputProperties properties;
+		try {
+			properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
+		}
+		catch (BindException ex) {
+			if (!ex.getName().toString().startsWith(ASYNC_PREFIX)) {
+				throw ex;
+			}
+			// A bad async setting fails the start, but its failure analysis still comes out in the chosen
+			// format: install the synchronous console first.
+			properties = Binder.get(environment)
+				.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+			properties.getAsync().setEnabled(false);
+			install(environment, properties);
+			throw ex;
+		}
+		install(environment, properties);
+	}
+
+	private void install(ConfigurableEnvironment environment, OutputProperties properties) {
 		ILoggerFactory loggerFactory = LoggerFactory.getILoggerFactory();
 		if (!properties.isEnabled() || !(loggerFactory instanceof LoggerContext context)) {
 			return;
@@ -68,13 +107,36 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		console.setName(CONSOLE_APPENDER);
 		console.setTarget(properties.getOutput().logbackTarget());
 		console.setEncoder(encoder(properties, AnsiColour.enabled(environment), context));
+		Appender<ILoggingEvent> installed = console;
+		OutputProperties.Async async = properties.getAsync();
+		if (async.isEnabled()) {
+			console.setName(SYNC_CONSOLE_APPENDER);
+			// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
+			boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
+			installed = new AsyncConsoleAppender(console, async.getQueueSize(), async.getShutdownTimeout(),
+					callerData);
+			installed.setContext(context);
+		}
+		// Filters run on the logging thread, so a filtered event takes no room in the async queue.
 		List<Filter<ILoggingEvent>> filters = bootConsole.getCopyOfAttachedFiltersList();
-		filters.forEach(console::addFilter);
-		console.start();
+		filters.forEach(installed::addFilter);
+		installed.start();
 		// Add before removing: at no moment is there no console appender.
-		root.addAppender(console);
+		root.addAppender(installed);
 		root.detachAppender(bootConsole);
 		bootConsole.stop();
+	}
+
+	/**
+	 * Writes what the async console still holds before the application context goes away, at most for
+	 * {@code dynamo.logging.async.shutdown-timeout}. The appender keeps running for what is logged later;
+	 * Boot's logging shutdown hook stops it (with the same budget) when the JVM exits.
+	 */
+	private void flush(ConfigurableEnvironment environment) {
+		AsyncOutput.installed().ifPresent((async) -> async.flush(Binder.get(environment)
+			.bindOrCreate("dynamo.logging", OutputProperties.class)
+			.getAsync()
+			.getShutdownTimeout()));
 	}
 
 	private static Encoder<ILoggingEvent> encoder(OutputProperties properties, boolean colour, LoggerContext context) {

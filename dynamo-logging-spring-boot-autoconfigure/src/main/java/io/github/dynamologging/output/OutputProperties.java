@@ -1,5 +1,7 @@
 package io.github.dynamologging.output;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,6 +28,9 @@ public class OutputProperties {
 
 	/** Whether lines carry the calling source file and line ('file' and 'line' keys). */
 	private boolean callerData = true;
+
+	/** Opt-in asynchronous console output. */
+	private final Async async = new Async();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -65,6 +70,70 @@ public class OutputProperties {
 
 	public void setCallerData(boolean callerData) {
 		this.callerData = callerData;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
+	/**
+	 * Asynchronous console output: lines are queued and written by one background thread, so a slow
+	 * console never holds up the logging thread; when the queue is full, lines are dropped and counted.
+	 */
+	public static class Async {
+
+		/** The largest power of two an {@code int} holds: the ring buffer's size is one. */
+		static final int MAX_QUEUE_SIZE = 1 << 30;
+
+		/**
+		 * Whether lines are queued and written by a background thread. Off by default: synchronous output
+		 * loses nothing.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How many lines the queue holds at most; rounded up to a power of two. A line that finds it full is
+		 * dropped and counted (metric 'dynamo.logging.events.dropped').
+		 */
+		private int queueSize = 8192;
+
+		/**
+		 * How long closing the application waits at most for the queued lines to be written.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getQueueSize() {
+			return this.queueSize;
+		}
+
+		public void setQueueSize(int queueSize) {
+			if (queueSize < 1 || queueSize > MAX_QUEUE_SIZE) {
+				throw new IllegalArgumentException(
+						"the async queue must hold between 1 and " + MAX_QUEUE_SIZE + " lines, but is " + queueSize);
+			}
+			this.queueSize = queueSize;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+				throw new IllegalArgumentException(
+						"the async shutdown timeout must be zero or positive, but is " + shutdownTimeout);
+			}
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
 	}
 
 }

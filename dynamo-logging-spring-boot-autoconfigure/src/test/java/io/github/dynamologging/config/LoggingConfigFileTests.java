@@ -170,6 +170,18 @@ class LoggingConfigFileTests {
 	}
 
 	@Test
+	void theLineOfAProblemDeepInALargeFileIsFound() throws IOException {
+		StringBuilder text = new StringBuilder("log_level = \"info\"\n[log_filters]\n\"m\" = \"\"\"\ndebug\n\"\"\"\n");
+		for (int i = 0; i < 50_000; i++) {
+			text.append("\"com.example.t").append(i).append("\" = \"debug\"\n");
+		}
+		text.append("\"com.example.last\" = 7\n");
+		InvalidLoggingConfigFileException ex = failure(text.toString());
+		assertThat(ex.line()).isEqualTo(50_006);
+		assertThat(ex.problem()).isEqualTo("the level of 'com.example.last' in [log_filters] must be a string, but is a number");
+	}
+
+	@Test
 	void filtersThatAreNotATableNameTheirLine() throws IOException {
 		InvalidLoggingConfigFileException ex = failure("log_level = \"info\"\nlog_filters = \"a=debug\"\n");
 		assertThat(ex.line()).isEqualTo(2);

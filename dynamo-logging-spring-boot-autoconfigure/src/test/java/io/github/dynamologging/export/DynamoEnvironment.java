@@ -29,10 +29,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * Runs the starter's real environment post-processor over an environment whose environment variables,
  * system properties and application.yml are maps the test fills, and keeps the WARN lines it writes.
+ * Public for the cross-feature tests in {@code hardening}.
  */
-final class DynamoEnvironment {
+public final class DynamoEnvironment {
 
-	final Map<String, Object> variables = new LinkedHashMap<>();
+	public final Map<String, Object> variables = new LinkedHashMap<>();
 
 	final Map<String, Object> systemProperties = new LinkedHashMap<>();
 
@@ -88,7 +89,7 @@ final class DynamoEnvironment {
 	 * Puts the maps in place of the environment's variables and system properties, and the yml map last;
 	 * for an application run, whose own start then runs the post-processor.
 	 */
-	void replaceSources(ConfigurableEnvironment environment) {
+	public void replaceSources(ConfigurableEnvironment environment) {
 		String systemProperties = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
 		String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 		MutablePropertySources sources = environment.getPropertySources();

@@ -71,6 +71,22 @@ class ConsoleOutputInstallerTest {
 	}
 
 	@Test
+	void asyncPutsTheConsoleBehindTheQueueAndKeepsTheThresholdOnTheLoggingThread() {
+		MockEnvironment environment = new MockEnvironment().withProperty("dynamo.logging.format", "jsonl")
+			.withProperty("dynamo.logging.async.enabled", "true")
+			.withProperty("dynamo.logging.async.queue-size", "1000");
+		new ConsoleOutputInstaller().install(environment);
+		Appender<ILoggingEvent> console = this.root.getAppender("CONSOLE");
+		assertThat(console).isInstanceOf(AsyncConsoleAppender.class);
+		AsyncConsoleAppender async = (AsyncConsoleAppender) console;
+		assertThat(async.isStarted()).isTrue();
+		assertThat(async.getRingBufferSize()).isEqualTo(1024);
+		assertThat(async.getCopyOfAttachedFiltersList()).singleElement().isInstanceOf(ThresholdFilter.class);
+		assertThat(AsyncOutput.installed()).containsSame(async);
+		assertThat(this.bootConsole.isStarted()).isFalse();
+	}
+
+	@Test
 	void readableOnStderrByDefault() {
 		new ConsoleOutputInstaller().install(new MockEnvironment());
 		ConsoleAppender<ILoggingEvent> installed = (ConsoleAppender<ILoggingEvent>) this.root.getAppender("CONSOLE");

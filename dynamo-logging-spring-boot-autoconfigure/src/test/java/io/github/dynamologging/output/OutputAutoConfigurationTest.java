@@ -1,8 +1,14 @@
 package io.github.dynamologging.output;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +51,59 @@ class OutputAutoConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("xml"));
+	}
+
+	@Test
+	void asyncIsOffByDefaultWithItsDefaultsAndNoMetric() {
+		this.contextRunner.run((context) -> {
+			OutputProperties.Async async = context.getBean(OutputProperties.class).getAsync();
+			assertThat(async.isEnabled()).isFalse();
+			assertThat(async.getQueueSize()).isEqualTo(8192);
+			assertThat(async.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(context).doesNotHaveBean(MeterBinder.class);
+		});
+	}
+
+	@Test
+	void asyncBindsFromRelaxedNamesAndRegistersTheDroppedMetric() {
+		this.contextRunner
+			.withPropertyValues("dynamo.logging.async.enabled=true", "dynamo.logging.async.queueSize=100",
+					"dynamo.logging.async.shutdown-timeout=2s")
+			.run((context) -> {
+				OutputProperties.Async async = context.getBean(OutputProperties.class).getAsync();
+				assertThat(async.isEnabled()).isTrue();
+				assertThat(async.getQueueSize()).isEqualTo(100);
+				assertThat(async.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
+				MeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean(MeterBinder.class).bindTo(registry);
+				// No async console is installed on this JVM's Logback context by a context runner: nothing dropped.
+				assertThat(registry.get(AsyncOutput.DROPPED_METRIC).functionCounter().count()).isZero();
+			});
+	}
+
+	@Test
+	void asyncWithoutMicrometerStartsWithoutTheMetric() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.withPropertyValues("dynamo.logging.async.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("dynamoDroppedLinesMetric");
+			});
+	}
+
+	@Test
+	void anInvalidQueueSizeOrTimeoutFailsNamingThePropertyAndTheRule() {
+		this.contextRunner.withPropertyValues("dynamo.logging.async.queue-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging.async'")
+				.rootCause()
+				.hasMessage("the async queue must hold between 1 and 1073741824 lines, but is 0"));
+		this.contextRunner.withPropertyValues("dynamo.logging.async.shutdown-timeout=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("the async shutdown timeout must be zero or positive, but is PT-1S"));
 	}
 
 }

@@ -26,11 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real application on a random port, talked to with the JDK's HTTP client, with the audit lines it
- * writes captured from its Logback context.
+ * writes captured from its Logback context. Public for the cross-feature tests in {@code hardening}.
  */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ConfigurableApplicationContext context;
 
@@ -57,7 +57,7 @@ final class RunningApp implements AutoCloseable {
 	 * @param properties {@code name=value} settings, passed as command-line arguments (Spring's highest
 	 * source), on top of a server on a random port, Servlet unless they name the web application type
 	 */
-	static RunningApp start(Class<?>[] sources, String... properties) {
+	public static RunningApp start(Class<?>[] sources, String... properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		if (List.of(properties).stream().noneMatch((property) -> property.startsWith("spring.main.web-application-type="))) {
 			args.add("--spring.main.web-application-type=servlet");
@@ -69,28 +69,28 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	/** Sends HTTP basic credentials from now on. */
-	RunningApp as(String user, String password) {
+	public RunningApp as(String user, String password) {
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return this;
 	}
 
 	/** Sends no credentials from now on. */
-	RunningApp anonymous() {
+	public RunningApp anonymous() {
 		this.authorization = null;
 		return this;
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
 	}
 
-	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
 		return send(request(path).DELETE());
 	}
 
@@ -107,12 +107,12 @@ final class RunningApp implements AutoCloseable {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	static JsonNode json(HttpResponse<String> response) {
+	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}
 
 	/** The key-value pairs of each audit line written so far. */
-	List<Map<String, Object>> auditLines() {
+	public List<Map<String, Object>> auditLines() {
 		return this.audit.list.stream()
 			.map((line) -> line.getKeyValuePairs()
 				.stream()
@@ -122,12 +122,12 @@ final class RunningApp implements AutoCloseable {
 			.toList();
 	}
 
-	void clearAuditLines() {
+	public void clearAuditLines() {
 		this.audit.list.clear();
 	}
 
 	/** The level a logger has of its own right now, or {@code null}. */
-	static String configuredLevel(String logger) {
+	public static String configuredLevel(String logger) {
 		Logger found = ((LoggerContext) LoggerFactory.getILoggerFactory()).exists(logger);
 		return (found != null && found.getLevel() != null) ? found.getLevel().toString() : null;
 	}

@@ -1,0 +1,110 @@
+package io.github.dynamologging.output;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import io.github.dynamologging.format.CallerLocator;
+import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
+
+/**
+ * The opt-in async console ({@code dynamo.logging.async.enabled}): a bounded ring buffer in front of the
+ * console appender, written by one background thread. A logging thread never waits: an event that finds
+ * the buffer full is dropped and counted here, exactly, and reported as a JSON line by
+ * {@link AsyncConsoleWriter} (never as Logback status text, which would not be JSON).
+ * <p>
+ * Everything the line needs from the logging thread is taken before queueing: the message, MDC (trace and
+ * request ids), thread name, and the caller ({@code file}/{@code line}), which on the worker thread could
+ * no longer be found on the stack.
+ */
+final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
+
+	private final boolean callerData;
+
+	private final LongAdder dropped = new LongAdder();
+
+	private final LongAdder enqueued = new LongAdder();
+
+	/**
+	 * @param console the appender that writes the lines (started and stopped with this one, written to by
+	 * the worker thread only)
+	 * @param queueSize the most events queued at once; rounded up to a power of two, as the ring needs
+	 * @param shutdownTimeout how long stopping waits at most for queued events to be written
+	 * @param callerData whether lines carry {@code file}/{@code line}, so the caller must be found here
+	 */
+	AsyncConsoleAppender(Appender<ILoggingEvent> console, int queueSize, Duration shutdownTimeout,
+			boolean callerData) {
+		this.callerData = callerData;
+		setName(ConsoleOutputInstaller.CONSOLE_APPENDER);
+		setRingBufferSize(ringSize(queueSize));
+		setShutdownGracePeriod(ch.qos.logback.core.util.Duration.buildByMilliseconds(shutdownTimeout.toMillis()));
+		// Boot prints Logback's WARN statuses as plain text; drops are reported as JSON lines instead.
+		setAddDefaultStatusListener(false);
+		setThreadNameFormat("dynamo-async-console");
+		addAppender(new AsyncConsoleWriter(this, console));
+	}
+
+	static int ringSize(int queueSize) {
+		return (queueSize <= 1) ? 1 : Integer.highestOneBit(queueSize - 1) << 1;
+	}
+
+	@Override
+	protected void prepareForDeferredProcessing(ILoggingEvent event) {
+		super.prepareForDeferredProcessing(event);
+		if (this.callerData && !event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
+			loggingEvent.setCallerData(CallerLocator.callerData());
+		}
+	}
+
+	@Override
+	protected void fireEventAppended(ILoggingEvent event, long durationInNanos) {
+		this.enqueued.increment();
+		super.fireEventAppended(event, durationInNanos);
+	}
+
+	@Override
+	protected void fireEventAppendFailed(ILoggingEvent event, Throwable reason) {
+		this.dropped.increment();
+		super.fireEventAppendFailed(event, reason);
+	}
+
+	@Override
+	public void addWarn(String message) {
+		// The library's own drop and shutdown warnings: counted here and reported as a JSON line instead.
+		if (message.startsWith("Dropped ") || message.startsWith("Some queued events")) {
+			addInfo(message);
+			return;
+		}
+		super.addWarn(message);
+	}
+
+	/** Events dropped because the queue was full, since start. */
+	long droppedTotal() {
+		return this.dropped.sum();
+	}
+
+	/** Events queued since start (written, being written or still waiting). */
+	long enqueuedTotal() {
+		return this.enqueued.sum();
+	}
+
+	/**
+	 * Waits until every event queued so far is written, at most {@code timeout}.
+	 * @return whether the queue was emptied in time
+	 */
+	boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (isStarted() && !isRingBufferEmpty()) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+		}
+		return true;
+	}
+
+}

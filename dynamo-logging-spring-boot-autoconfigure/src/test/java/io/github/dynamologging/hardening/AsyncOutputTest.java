@@ -1,0 +1,159 @@
+package io.github.dynamologging.hardening;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.ConcurrentProducers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The async console in a real Spring Boot application (Boot's own logging initialisation, the starter's
+ * installer, actuator's meter registry), writing JSONL to a stderr that can be made slow: every byte on
+ * stderr is a JSON line, drops add up exactly, the metric says how many, and closing the context writes
+ * what is queued.
+ */
+class AsyncOutputTest {
+
+	private static final String TARGET = "hardening.async.app";
+
+	private static final String DROPPED_METRIC = "dynamo.logging.events.dropped";
+
+	private final PrintStream originalErr = System.err;
+
+	private CapturedJsonLines stderr;
+
+	@AfterEach
+	void restoreStderr() {
+		// Stop the async console this test installed (it would go on writing to the captured stream).
+		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+		Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+		if (console != null) {
+			root.detachAppender(console);
+			console.stop();
+		}
+		System.setErr(this.originalErr);
+	}
+
+	private ConfigurableApplicationContext start(long nanosPerLine, String... properties) {
+		this.stderr = new CapturedJsonLines(nanosPerLine);
+		System.setErr(this.stderr.printStream());
+		List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+				"--dynamo.logging.format=jsonl", "--dynamo.logging.async.enabled=true"));
+		Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
+		return new SpringApplicationBuilder(App.class).run(args.toArray(String[]::new));
+	}
+
+	@Test
+	void aFullQueueDropsCountedExactlyInTheMetricAndStderrHoldsOnlyJsonLines() throws Exception {
+		ConfigurableApplicationContext context = start(TimeUnit.MICROSECONDS.toNanos(200),
+				"dynamo.logging.async.queue-size=64");
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		this.stderr.clear();
+		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
+		int threads = 8;
+		int perThread = 1_000;
+		ConcurrentProducers.run(threads, (thread) -> {
+			for (int i = 0; i < perThread; i++) {
+				log.atInfo().addKeyValue("producer", thread).addKeyValue("n", i).log("event");
+			}
+		});
+		long closeStarted = System.nanoTime();
+		context.close();
+		long closeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStarted);
+		double metric = registry.get(DROPPED_METRIC).functionCounter().count();
+		List<JsonNode> lines = this.stderr.jsonLines();
+		long written = lines.stream().filter((line) -> TARGET.equals(line.get("target").stringValue())).count();
+		long produced = (long) threads * perThread;
+		assertThat(metric).isPositive();
+		assertThat(written + (long) metric).isEqualTo(produced);
+		List<JsonNode> reports = reports(lines);
+		assertThat(reports).isNotEmpty();
+		assertThat(reports.get(0).get("level").stringValue()).isEqualTo("WARN");
+
+		// Stopping the console (as Boot's shutdown hook does at JVM exit) reports the drops not yet reported.
+		restoreStderr();
+		List<JsonNode> all = this.stderr.jsonLines();
+		assertThat(reports(all).stream().mapToLong((report) -> report.get("dropped").asLong()).sum())
+			.isEqualTo((long) metric);
+		System.out.printf("[hardening] async app fill: threads=%d produced=%d written=%d dropped(metric)=%d reports=%d close=%dms queue=64 stderr=200us/line%n",
+				threads, produced, written, (long) metric, reports(all).size(), closeMs);
+	}
+
+	@Test
+	void normalLoadLosesNothingAndKeepsTheCallersFileLineAndMdc() throws Exception {
+		ConfigurableApplicationContext context = start(0);
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		this.stderr.clear();
+		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
+		int threads = 4;
+		int perThread = 250;
+		int callerLine = ConcurrentProducers.logAsRequests(log, threads, perThread);
+		context.close();
+		List<JsonNode> lines = this.stderr.jsonLines().stream()
+			.filter((line) -> TARGET.equals(line.get("target").stringValue()))
+			.toList();
+		assertThat(registry.get(DROPPED_METRIC).functionCounter().count()).isZero();
+		assertThat(lines).hasSize(threads * perThread);
+		ConcurrentProducers.assertLoggedByTheirProducers(lines, callerLine);
+		System.out.printf("[hardening] async app normal load: threads=%d produced=%d written=%d dropped=0%n", threads,
+				threads * perThread, lines.size());
+	}
+
+	@Test
+	void closingTheContextWritesEverythingQueuedWithinTheBudget() {
+		ConfigurableApplicationContext context = start(TimeUnit.MILLISECONDS.toNanos(1),
+				"dynamo.logging.async.queue-size=4096", "dynamo.logging.async.shutdown-timeout=5s");
+		this.stderr.clear();
+		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
+		int produced = 1_000;
+		for (int i = 0; i < produced; i++) {
+			log.info("queued {}", i);
+		}
+		long queuedAtClose = produced - this.stderr.jsonLines().size();
+		long started = System.nanoTime();
+		context.close();
+		long closeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		List<JsonNode> written = this.stderr.jsonLines().stream()
+			.filter((line) -> TARGET.equals(line.get("target").stringValue()))
+			.toList();
+		assertThat(written).hasSize(produced);
+		assertThat(reports(this.stderr.jsonLines())).isEmpty();
+		System.out.printf("[hardening] async app close flush: produced=%d queued_at_close=%d written=%d close=%dms budget=5000ms stderr=1ms/line%n",
+				produced, queuedAtClose, written.size(), closeMs);
+	}
+
+	private static List<JsonNode> reports(List<JsonNode> lines) {
+		return lines.stream()
+			.filter((line) -> "Dropped log lines: the async log queue was full (at most one such line a minute)"
+				.equals(line.get("message").stringValue()))
+			.toList();
+	}
+
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}

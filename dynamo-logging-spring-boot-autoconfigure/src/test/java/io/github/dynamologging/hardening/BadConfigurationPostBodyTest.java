@@ -1,0 +1,138 @@
+package io.github.dynamologging.hardening;
+
+import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.runtime.RunningApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+
+import static io.github.dynamologging.runtime.RunningApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad {@code POST /actuator/dynlog} bodies (SPEC 9): each answers 400 with a JSON message naming the input
+ * and the rule, and leaves every level as it was (checked through the endpoint, {@code /actuator/loggers}
+ * and the Logback context). The per-rule messages of the filter, ttl and reason are tested in
+ * {@code runtime}; this corpus adds the body shapes and sizes, on both web stacks.
+ */
+class BadConfigurationPostBodyTest {
+
+	/**
+	 * One application at a time (they would share the JVM's Logback context), started when a case of its
+	 * web stack first needs it; the cases come grouped by stack.
+	 */
+	private static RunningApp app;
+
+	private static String appStack;
+
+	private static String startupFilter;
+
+	private static RunningApp app(String stack) throws Exception {
+		if (!stack.equals(appStack)) {
+			stop();
+			app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=" + stack,
+					"management.endpoints.web.exposure.include=dynlog,loggers", "logging.level.com.example=warn");
+			appStack = stack;
+			startupFilter = json(app.get("/actuator/dynlog")).get("filter").stringValue();
+		}
+		// Back to the startup filter, as each case expects.
+		assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(200);
+		app.clearAuditLines();
+		return app;
+	}
+
+	@AfterAll
+	static void stop() {
+		if (app != null) {
+			app.close();
+			app = null;
+			appStack = null;
+		}
+	}
+
+	/** Every bad body on Servlet (Tomcat) and on WebFlux (Reactor Netty). */
+	static Stream<Arguments> badBodiesOnBothStacks() {
+		return Stream.of("servlet", "reactive")
+			.flatMap((stack) -> badBodies().map((arguments) -> {
+				Object[] values = arguments.get();
+				return Arguments.of(stack, values[0], values[1], values[2]);
+			}));
+	}
+
+	static Stream<Arguments> badBodies() {
+		String hundredAndOne = IntStream.range(0, 101).mapToObj((i) -> "com.example.t" + i + "=debug")
+			.collect(Collectors.joining(","));
+		String longFilter = "com.example." + "a".repeat(4100) + "=debug";
+		return Stream.of(
+				Arguments.of("not JSON", "filter=debug", null),
+				Arguments.of("truncated JSON", "{\"filter\":\"debug\"", null),
+				Arguments.of("a JSON array", "[\"debug\"]", null),
+				Arguments.of("a JSON string", "\"debug\"", null),
+				Arguments.of("empty body", "", "filter is empty"),
+				Arguments.of("filter is an array", "{\"filter\":[\"debug\"]}", null),
+				Arguments.of("filter is an object", "{\"filter\":{\"com.example\":\"debug\"}}", null),
+				Arguments.of("missing filter", "{\"ttl\":\"PT1M\"}", "filter is empty"),
+				Arguments.of("null filter", "{\"filter\":null}", "filter is empty"),
+				Arguments.of("blank filter", "{\"filter\":\" , ,\"}", "filter is empty"),
+				Arguments.of("ttl is a number", "{\"filter\":\"com.example=debug\",\"ttl\":600}", "ttl '600' is not an ISO-8601 duration"),
+				Arguments.of("reason is an object", "{\"filter\":\"com.example=debug\",\"reason\":{\"a\":1}}", null),
+				Arguments.of("negative ttl", "{\"filter\":\"com.example=debug\",\"ttl\":\"-PT1M\"}", "ttl '-PT1M' must be positive"),
+				Arguments.of("ttl over the maximum", "{\"filter\":\"com.example=debug\",\"ttl\":\"PT1H1S\"}", "ttl 'PT1H1S' is longer than the maximum PT1H"),
+				Arguments.of("ttl not ISO-8601", "{\"filter\":\"com.example=debug\",\"ttl\":\"10 minutes\"}", "ttl '10 minutes' is not an ISO-8601 duration"),
+				Arguments.of("reason too long", "{\"filter\":\"com.example=debug\",\"reason\":\"" + "r".repeat(513) + "\"}", "reason is 513 characters long; at most 512"),
+				Arguments.of("filter over 4 KiB", "{\"filter\":\"" + longFilter + "\"}", "filter is " + longFilter.length() + " bytes long; at most 4096 bytes"),
+				Arguments.of("101 directives", "{\"filter\":\"" + hundredAndOne + "\"}", "filter has 101 directives; at most 100"),
+				// Under WebFlux's 256 KiB codec limit, over which Reactor Netty answers 413 before reading the body.
+				Arguments.of("huge body (200 KiB filter)", "{\"filter\":\"" + "x".repeat(200 * 1024) + "\"}", "filter is 204800 bytes long"),
+				Arguments.of("hostile characters in a target", "{\"filter\":\"com.ex\\u001b[31mample=debug\"}", "Invalid directive 'com.ex\u001b[31mample=debug'"),
+				Arguments.of("root off", "{\"filter\":\"com.example=debug,OFF\"}", "Invalid directive 'OFF': the root level cannot be set to off"));
+	}
+
+	/**
+	 * @param messageStart how the message starts; {@code null} where the body is not a JSON object of
+	 * scalar values, which Boot's endpoint support refuses (400, without a message) before the endpoint
+	 * sees it
+	 */
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("badBodiesOnBothStacks")
+	void isRefusedWith400NamingTheInputAndTheRuleAndChangesNothing(String stack, String name, String body,
+			String messageStart) throws Exception {
+		RunningApp app = app(stack);
+		HttpResponse<String> response = app.post("/actuator/dynlog", body);
+		System.out.printf("[hardening] bad POST body %-8s %-32s -> %d %s%n", stack, name, response.statusCode(),
+				response.body().length() > 160 ? response.body().substring(0, 160) + "..." : response.body());
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode error = json(response);
+		assertThat(error.get("status").asInt()).isEqualTo(400);
+		assertThat(error.get("error").stringValue()).isEqualTo("Bad Request");
+		if (messageStart != null) {
+			assertThat(error.get("message").stringValue()).startsWith(messageStart);
+		}
+		assertThat(json(app.get("/actuator/dynlog")).get("filter").stringValue()).isEqualTo(startupFilter);
+		assertThat(json(app.get("/actuator/dynlog")).get("overrides").isEmpty()).isTrue();
+		assertThat(json(app.get("/actuator/loggers/com.example")).get("configuredLevel").stringValue()).isEqualTo("WARN");
+		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+		assertThat(logback.getLogger("com.example").getLevel()).isEqualTo(Level.WARN);
+		assertThat(logback.getLogger("com.example.t0").getLevel()).isNull();
+		assertThat(app.auditLines()).isEmpty();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
