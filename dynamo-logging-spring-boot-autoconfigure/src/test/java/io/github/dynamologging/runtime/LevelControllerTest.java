@@ -145,7 +145,7 @@ class LevelControllerTest {
 	@Test
 	void expiryRevertsEachNamedLoggerToItsOwnLevelBefore() {
 		this.controller.apply(LogFilter.parseStrict("debug,com.example=trace,com.example.api=trace"),
-				Duration.ofMillis(200), "short", "alice");
+				Duration.ofMillis(500), "short", "alice");
 		assertThat(logger("com.example.api").getLevel()).isEqualTo(Level.TRACE);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.controller.state().overrides().isEmpty());
 		assertThat(logger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
@@ -159,7 +159,7 @@ class LevelControllerTest {
 			.containsEntry("old_filter",
 					"debug,com.example=trace,com.example.api=trace,dynamo.logging.audit=info,io.netty=error")
 			.containsEntry("new_filter", this.controller.startupFilter())
-			.containsEntry("ttl", "PT0.2S")
+			.containsEntry("ttl", "PT0.5S")
 			.containsEntry("reason", "short")
 			.doesNotContainKey("principal");
 	}
@@ -190,13 +190,15 @@ class LevelControllerTest {
 
 	@Test
 	void timerOfAReplacedChangeDoesNothingAndTheLastChangeRevertsToTheStart() {
-		this.controller.apply(LogFilter.parseStrict("com.example=trace"), Duration.ofMillis(100), "first", null);
-		this.controller.apply(LogFilter.parseStrict("com.example=debug,org.b=trace"), Duration.ofMillis(600),
+		// Margins for a busy CI machine: the second change must land before the first expires (300 ms), and
+		// the check after the first timer (800 ms) must come before the second expires (2 s).
+		this.controller.apply(LogFilter.parseStrict("com.example=trace"), Duration.ofMillis(300), "first", null);
+		this.controller.apply(LogFilter.parseStrict("com.example=debug,org.b=trace"), Duration.ofSeconds(2),
 				"second", null);
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+		await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(1)).until(() -> true);
 		assertThat(logger("com.example").getLevel()).as("first timer did not revert the second change")
 			.isEqualTo(Level.DEBUG);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.controller.state().overrides().isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.controller.state().overrides().isEmpty());
 		assertThat(this.controller.state().filter()).isEqualTo(this.controller.startupFilter());
 		assertThat(logger("org.b").getLevel()).isNull();
 		assertThat(this.auditLines.list).extracting((line) -> keyValues(line).get("action"))
