@@ -1,0 +1,98 @@
+package io.github.dynamologging.runtime;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * {@link DynlogBody}'s check on WebFlux: a bad {@code POST} body of the {@code dynlog} endpoint is answered
+ * here with a {@link DynlogError}; a good one goes on, replayed as the known fields only. Ordered last, so
+ * after Spring Security's {@code WebFilterChainProxy}: an unauthenticated request is refused before its
+ * body is looked at.
+ */
+class DynlogBodyWebFilter implements WebFilter, Ordered {
+
+	private final Supplier<@Nullable String> endpointPath;
+
+	/** @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes */
+	DynlogBodyWebFilter(Supplier<@Nullable String> endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!DynlogBody.targets(request.getMethod().name(), request.getPath().pathWithinApplication(),
+				this.endpointPath.get())) {
+			return chain.filter(exchange);
+		}
+		if (request.getHeaders().getContentLength() > DynlogBody.MAX_BYTES) {
+			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
+		}
+		return DataBufferUtils.join(request.getBody(), DynlogBody.MAX_BYTES)
+			.map(DynlogBodyWebFilter::bytes)
+			.defaultIfEmpty(new byte[0])
+			.map(DynlogBody::check)
+			.onErrorResume(DataBufferLimitException.class,
+					(ex) -> Mono.just(new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)))
+			.flatMap((checked) -> (checked.refusal() != null) ? refuse(exchange.getResponse(), checked.refusal())
+					: chain.filter(exchange.mutate().request(replayed(exchange, checked.body())).build()));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static ServerHttpRequest replayed(ServerWebExchange exchange, byte[] body) {
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.setContentLength(body.length))
+			.build();
+		return new ServerHttpRequestDecorator(request) {
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				// No buffer at all for no body, as the server would send: Boot then passes no arguments.
+				return (body.length == 0) ? Flux.empty()
+						: Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+			}
+
+		};
+	}
+
+	private static Mono<Void> refuse(ServerHttpResponse response, DynlogError error) {
+		byte[] json = DynlogBody.json(error);
+		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentLength(json.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+	}
+
+}
