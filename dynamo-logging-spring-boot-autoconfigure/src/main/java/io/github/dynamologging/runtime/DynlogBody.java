@@ -30,6 +30,12 @@ final class DynlogBody {
 			"The body is larger than " + MAX_BYTES + " bytes, the most a dynlog change may send (the filter is at "
 					+ "most 4096 bytes, the reason 512 characters)");
 
+	/**
+	 * What a write without an authenticated user gets when Spring Security is present (the endpoint's own
+	 * answer), before its body is looked at: so it learns nothing about the body, whatever the chain permits.
+	 */
+	static final DynlogError NOT_AUTHENTICATED = new DynlogError(403, "Forbidden", DynlogEndpoint.NOT_AUTHENTICATED);
+
 	private static final String SHAPE = "The body must be a JSON object like {\"filter\": \"warn,com.example.api=trace\", "
 			+ "\"ttl\": \"PT10M\", \"reason\": \"...\"}";
 

@@ -62,7 +62,7 @@ class DynlogBodyCheckConfiguration {
 		FilterRegistrationBean<DynlogBodyServletFilter> dynlogBodyCheckFilter(
 				ObjectProvider<PathMappedEndpoints> endpoints) {
 			FilterRegistrationBean<DynlogBodyServletFilter> registration = new FilterRegistrationBean<>(
-					new DynlogBodyServletFilter(endpointPath(endpoints)));
+					new DynlogBodyServletFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal()));
 			// Last: after Spring Security's filter chain (order -100), so an unauthenticated request is
 			// refused before its body is looked at.
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
@@ -77,7 +77,7 @@ class DynlogBodyCheckConfiguration {
 
 		@Bean
 		DynlogBodyWebFilter dynlogBodyCheckWebFilter(ObjectProvider<PathMappedEndpoints> endpoints) {
-			return new DynlogBodyWebFilter(endpointPath(endpoints));
+			return new DynlogBodyWebFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal());
 		}
 
 	}

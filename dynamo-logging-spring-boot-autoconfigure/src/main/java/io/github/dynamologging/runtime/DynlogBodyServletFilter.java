@@ -31,9 +31,15 @@ class DynlogBodyServletFilter extends OncePerRequestFilter {
 
 	private final Supplier<@Nullable String> endpointPath;
 
-	/** @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes */
-	DynlogBodyServletFilter(Supplier<@Nullable String> endpointPath) {
+	private final boolean writesNeedPrincipal;
+
+	/**
+	 * @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes
+	 * @param writesNeedPrincipal whether a write without an authenticated user is refused (Spring Security)
+	 */
+	DynlogBodyServletFilter(Supplier<@Nullable String> endpointPath, boolean writesNeedPrincipal) {
 		this.endpointPath = endpointPath;
+		this.writesNeedPrincipal = writesNeedPrincipal;
 	}
 
 	@Override
@@ -42,6 +48,11 @@ class DynlogBodyServletFilter extends OncePerRequestFilter {
 		RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
 		if (!DynlogBody.targets(request.getMethod(), path.pathWithinApplication(), this.endpointPath.get())) {
 			chain.doFilter(request, response);
+			return;
+		}
+		// The principal as Boot's endpoint support sees it.
+		if (this.writesNeedPrincipal && request.getUserPrincipal() == null) {
+			refuse(response, DynlogBody.NOT_AUTHENTICATED);
 			return;
 		}
 		if (request.getContentLengthLong() > DynlogBody.MAX_BYTES) {

@@ -29,9 +29,15 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 
 	private final Supplier<@Nullable String> endpointPath;
 
-	/** @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes */
-	DynlogBodyWebFilter(Supplier<@Nullable String> endpointPath) {
+	private final boolean writesNeedPrincipal;
+
+	/**
+	 * @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes
+	 * @param writesNeedPrincipal whether a write without an authenticated user is refused (Spring Security)
+	 */
+	DynlogBodyWebFilter(Supplier<@Nullable String> endpointPath, boolean writesNeedPrincipal) {
 		this.endpointPath = endpointPath;
+		this.writesNeedPrincipal = writesNeedPrincipal;
 	}
 
 	@Override
@@ -41,6 +47,19 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 				this.endpointPath.get())) {
 			return chain.filter(exchange);
 		}
+		if (!this.writesNeedPrincipal) {
+			return check(exchange, chain);
+		}
+		// The principal as Boot's endpoint support sees it.
+		return exchange.getPrincipal()
+			.map((principal) -> true)
+			.defaultIfEmpty(false)
+			.flatMap((authenticated) -> authenticated ? check(exchange, chain)
+					: refuse(exchange.getResponse(), DynlogBody.NOT_AUTHENTICATED));
+	}
+
+	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
 		if (request.getHeaders().getContentLength() > DynlogBody.MAX_BYTES) {
 			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
 		}

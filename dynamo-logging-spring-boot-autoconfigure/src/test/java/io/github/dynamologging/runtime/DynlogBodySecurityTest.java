@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -75,6 +76,25 @@ class DynlogBodySecurityTest {
 		}
 	}
 
+	/** A careless chain that permits everything: an anonymous bad body gets the endpoint's 403, not the 400. */
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "reactive" })
+	void anonymousBadBodiesGetTheEndpoints403WhenTheChainLetsThemThrough(String stack) throws Exception {
+		Class<?> chain = stack.equals("reactive") ? OpenReactiveChain.class : OpenServletChain.class;
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class, chain },
+				"spring.main.web-application-type=" + stack, "management.endpoints.web.exposure.include=dynlog")) {
+			assertThat(app.get("/actuator/dynlog").statusCode()).isEqualTo(200);
+			for (String body : BAD_BODIES) {
+				HttpResponse<String> answer = app.post("/actuator/dynlog", body);
+				assertThat(answer.statusCode()).as(body).isEqualTo(403);
+				assertThat(json(answer).get("message").stringValue()).as(body)
+					.isEqualTo(DynlogEndpoint.NOT_AUTHENTICATED);
+			}
+			assertThat(RunningApp.configuredLevel("true")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+		}
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
@@ -113,6 +133,28 @@ class DynlogBodySecurityTest {
 		@Bean
 		MapReactiveUserDetailsService users() {
 			return new MapReactiveUserDetailsService(Users.operator(), Users.reader());
+		}
+
+	}
+
+	static class OpenServletChain {
+
+		@Bean
+		SecurityFilterChain openChain(HttpSecurity http) {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf((csrf) -> csrf.disable())
+				.build();
+		}
+
+	}
+
+	static class OpenReactiveChain {
+
+		@Bean
+		SecurityWebFilterChain openChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+				.csrf((csrf) -> csrf.disable())
+				.build();
 		}
 
 	}
