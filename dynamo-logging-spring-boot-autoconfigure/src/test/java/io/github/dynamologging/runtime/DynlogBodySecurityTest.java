@@ -44,7 +44,7 @@ class DynlogBodySecurityTest {
 		List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=" + stack,
 				"management.endpoints.web.exposure.include=dynlog"));
 		if (managementPort) {
-			properties.addAll(List.of("management.server.port=0", DynlogBodyManagementPortTest.NETTY_MANAGEMENT_SERVER));
+			properties.addAll(List.of("management.server.port=0", DynlogBodyCheckIntegrationTest.NETTY_MANAGEMENT_SERVER));
 		}
 		Class<?> chain = stack.equals("reactive") ? ReactiveChain.class : ServletChain.class;
 		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class, chain }, properties.toArray(String[]::new))) {

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -13,10 +14,11 @@ import static io.github.dynamologging.runtime.RunningApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The body check where the actuator has a server of its own ({@code management.server.port=0}, a child
- * context), on Servlet (Tomcat) and WebFlux (Reactor Netty), with and without a management base path.
+ * The body check on real servers, Servlet (Tomcat) and WebFlux (Reactor Netty): where the actuator has a
+ * server of its own ({@code management.server.port=0}, a child context), with and without a management
+ * base path; and out of the way where the endpoint takes no writes.
  */
-class DynlogBodyManagementPortTest {
+class DynlogBodyCheckIntegrationTest {
 
 	/**
 	 * Tomcat and Reactor Netty are both on the test classpath; a reactive management server would be
@@ -56,6 +58,20 @@ class DynlogBodyManagementPortTest {
 				.satisfies((line) -> assertThat(line).containsEntry("reason", "INC-9").containsEntry("ttl", "PT2M"));
 			assertThat(app.delete(dynlog).statusCode()).isEqualTo(200);
 			assertThat(RunningApp.configuredLevel("com.example.mgmt")).isNull();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "reactive" })
+	void readOnlyEndpointAnswersEveryPost405WhateverTheBody(String stack) throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=" + stack,
+				"management.endpoints.web.exposure.include=dynlog", "management.endpoint.dynlog.access=read-only")) {
+			for (String body : new String[] { "{\"filter\":5}", "[1]", "{\"filter\":\"com.example.ro=debug\"}" }) {
+				assertThat(app.post("/actuator/dynlog", body).statusCode()).as(body).isEqualTo(405);
+			}
+			assertThat(app.get("/actuator/dynlog").statusCode()).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example.ro")).isNull();
+			assertThat(app.auditLines()).isEmpty();
 		}
 	}
 
