@@ -1,5 +1,6 @@
 package io.github.dynamologging.runtime;
 
+import java.io.ByteArrayOutputStream;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,6 +26,9 @@ import org.springframework.web.server.WebFilterChain;
  * body is looked at.
  */
 class DynlogBodyWebFilter implements WebFilter, Ordered {
+
+	/** How much of a body over the limit is read and dropped before answering 413: Tomcat's default. */
+	private static final int DRAIN_BYTES = 2 * 1024 * 1024;
 
 	private final Supplier<@Nullable String> endpointPath;
 
@@ -60,15 +63,16 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getHeaders().getContentLength() > DynlogBody.MAX_BYTES) {
+		if (request.getHeaders().getContentLength() > DRAIN_BYTES) {
 			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
 		}
-		return DataBufferUtils.join(request.getBody(), DynlogBody.MAX_BYTES)
-			.map(DynlogBodyWebFilter::bytes)
-			.defaultIfEmpty(new byte[0])
-			.map(DynlogBody::check)
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> Mono.just(new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)))
+		// A body over the limit is still read to its end (and dropped), up to DRAIN_BYTES as Tomcat does:
+		// a client still sending it would otherwise find the connection closed under its upload instead of
+		// reading the 413.
+		return DataBufferUtils.takeUntilByteCount(request.getBody(), DRAIN_BYTES)
+			.collect(Received::new, Received::add)
+			.map((received) -> received.tooLarge() ? new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)
+					: DynlogBody.check(received.bytes.toByteArray()))
 			.flatMap((checked) -> (checked.refusal() != null) ? refuse(exchange.getResponse(), checked.refusal())
 					: chain.filter(exchange.mutate().request(replayed(exchange, checked.body())).build()));
 	}
@@ -78,15 +82,31 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+	/** The body as it arrives: its first {@link DynlogBody#MAX_BYTES} + 1 bytes kept, every buffer released. */
+	private static final class Received {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private long total;
+
+		void add(DataBuffer buffer) {
+			try {
+				int readable = buffer.readableByteCount();
+				int keep = (int) Math.max(0, Math.min(readable, DynlogBody.MAX_BYTES + 1L - this.bytes.size()));
+				byte[] chunk = new byte[keep];
+				buffer.read(chunk);
+				this.bytes.write(chunk, 0, keep);
+				this.total += readable;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
 		}
-		finally {
-			DataBufferUtils.release(buffer);
+
+		boolean tooLarge() {
+			return this.total > DynlogBody.MAX_BYTES;
 		}
+
 	}
 
 	private static ServerHttpRequest replayed(ServerWebExchange exchange, byte[] body) {
