@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (SPEC 8),
@@ -43,8 +42,6 @@ public class DynlogAutoConfiguration {
 		@Import(LevelControlConfiguration.class)
 		static class EndpointConfiguration {
 
-			private static final String SPRING_SECURITY_CLASS = "org.springframework.security.core.Authentication";
-
 			@Bean
 			@ConditionalOnMissingBean
 			DynlogEndpoint dynlogEndpoint(LevelController controller, ConfigFiles configFiles,
@@ -54,9 +51,8 @@ public class DynlogAutoConfiguration {
 					.orElse(OutputFormat.READABLE)
 					.name()
 					.toLowerCase(Locale.ROOT);
-				boolean security = ClassUtils.isPresent(SPRING_SECURITY_CLASS,
-						DynlogAutoConfiguration.class.getClassLoader());
-				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles, security);
+				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles,
+						DynlogEndpoint.writesNeedPrincipal());
 			}
 
 			@Bean

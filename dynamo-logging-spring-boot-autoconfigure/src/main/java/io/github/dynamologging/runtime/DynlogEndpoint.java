@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@code dynlog} actuator endpoint (SPEC 8): reads the levels, applies a whole filter for a limited
@@ -17,6 +18,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  */
 @Endpoint(id = "dynlog")
 public class DynlogEndpoint {
+
+	static final String NOT_AUTHENTICATED = "changing log levels needs an authenticated user: Spring Security is "
+			+ "present, but this request was not authenticated";
 
 	private final LevelController controller;
 
@@ -82,11 +86,15 @@ public class DynlogEndpoint {
 	private @Nullable String principal(SecurityContext securityContext) {
 		Principal principal = securityContext.getPrincipal();
 		if (principal == null && this.writesNeedPrincipal) {
-			throw new ChangeNotAllowedException(
-					"changing log levels needs an authenticated user: Spring Security is present, but this request "
-							+ "was not authenticated");
+			throw new ChangeNotAllowedException(NOT_AUTHENTICATED);
 		}
 		return (principal != null) ? principal.getName() : null;
+	}
+
+	/** Whether Spring Security is present, so that changes need an authenticated principal. */
+	static boolean writesNeedPrincipal() {
+		return ClassUtils.isPresent("org.springframework.security.core.Authentication",
+				DynlogEndpoint.class.getClassLoader());
 	}
 
 	private DynlogDescriptor describe(LevelState state) {

@@ -22,7 +22,7 @@ import static io.github.dynamologging.runtime.RunningApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad {@code POST /actuator/dynlog} bodies (SPEC 9): each answers 400 with a JSON message naming the input
+ * Bad {@code POST /actuator/dynlog} bodies (SPEC 9): each answers 400 (413 over 64 KiB) with a JSON message naming the input
  * and the rule, and leaves every level as it was (checked through the endpoint, {@code /actuator/loggers}
  * and the Logback context). The per-rule messages of the filter, ttl and reason are tested in
  * {@code runtime}; this corpus adds the body shapes and sizes, on both web stacks.
@@ -38,6 +38,9 @@ class BadConfigurationPostBodyTest {
 	private static String appStack;
 
 	private static String startupFilter;
+
+	private static final String SHAPE = "The body must be a JSON object like {\"filter\": \"warn,com.example.api=trace\", "
+			+ "\"ttl\": \"PT10M\", \"reason\": \"...\"}";
 
 	private static RunningApp app(String stack) throws Exception {
 		if (!stack.equals(appStack)) {
@@ -67,7 +70,7 @@ class BadConfigurationPostBodyTest {
 		return Stream.of("servlet", "reactive")
 			.flatMap((stack) -> badBodies().map((arguments) -> {
 				Object[] values = arguments.get();
-				return Arguments.of(stack, values[0], values[1], values[2]);
+				return Arguments.of(stack, values[0], values[1], values[2], values[3]);
 			}));
 	}
 
@@ -76,56 +79,56 @@ class BadConfigurationPostBodyTest {
 			.collect(Collectors.joining(","));
 		String longFilter = "com.example." + "a".repeat(4100) + "=debug";
 		return Stream.of(
-				Arguments.of("not JSON", "filter=debug", null),
-				Arguments.of("truncated JSON", "{\"filter\":\"debug\"", null),
-				Arguments.of("a JSON array", "[\"debug\"]", null),
-				Arguments.of("a JSON string", "\"debug\"", null),
-				Arguments.of("empty body", "", "filter is empty"),
-				Arguments.of("filter is an array", "{\"filter\":[\"debug\"]}", null),
-				Arguments.of("filter is an object", "{\"filter\":{\"com.example\":\"debug\"}}", null),
-				Arguments.of("missing filter", "{\"ttl\":\"PT1M\"}", "filter is empty"),
-				Arguments.of("null filter", "{\"filter\":null}", "filter is empty"),
-				Arguments.of("blank filter", "{\"filter\":\" , ,\"}", "filter is empty"),
-				Arguments.of("ttl is a number", "{\"filter\":\"com.example=debug\",\"ttl\":600}", "ttl '600' is not an ISO-8601 duration"),
-				Arguments.of("reason is an object", "{\"filter\":\"com.example=debug\",\"reason\":{\"a\":1}}", null),
-				Arguments.of("negative ttl", "{\"filter\":\"com.example=debug\",\"ttl\":\"-PT1M\"}", "ttl '-PT1M' must be positive"),
-				Arguments.of("ttl over the maximum", "{\"filter\":\"com.example=debug\",\"ttl\":\"PT1H1S\"}", "ttl 'PT1H1S' is longer than the maximum PT1H"),
-				Arguments.of("ttl not ISO-8601", "{\"filter\":\"com.example=debug\",\"ttl\":\"10 minutes\"}", "ttl '10 minutes' is not an ISO-8601 duration"),
-				Arguments.of("reason too long", "{\"filter\":\"com.example=debug\",\"reason\":\"" + "r".repeat(513) + "\"}", "reason is 513 characters long; at most 512"),
-				Arguments.of("filter over 4 KiB", "{\"filter\":\"" + longFilter + "\"}", "filter is " + longFilter.length() + " bytes long; at most 4096 bytes"),
-				Arguments.of("101 directives", "{\"filter\":\"" + hundredAndOne + "\"}", "filter has 101 directives; at most 100"),
-				// Under WebFlux's 256 KiB codec limit, over which Reactor Netty answers 413 before reading the body.
-				Arguments.of("huge body (200 KiB filter)", "{\"filter\":\"" + "x".repeat(200 * 1024) + "\"}", "filter is 204800 bytes long"),
-				Arguments.of("hostile characters in a target", "{\"filter\":\"com.ex\\u001b[31mample=debug\"}", "Invalid directive 'com.ex\u001b[31mample=debug'"),
-				Arguments.of("root off", "{\"filter\":\"com.example=debug,OFF\"}", "Invalid directive 'OFF': the root level cannot be set to off"));
+				Arguments.of("not JSON", "filter=debug", 400, SHAPE + ", but it is not valid JSON at line 1, column 1: "),
+				Arguments.of("truncated JSON", "{\"filter\":\"debug\"", 400, SHAPE + ", but it is not valid JSON at line 1, column 18: "),
+				Arguments.of("a JSON array", "[\"debug\"]", 400, SHAPE + ", but it is an array"),
+				Arguments.of("a JSON string", "\"debug\"", 400, SHAPE + ", but it is a string"),
+				Arguments.of("empty body", "", 400, "filter is empty"),
+				Arguments.of("filter is a number", "{\"filter\":5}", 400, "filter must be a JSON string, but is a number: 5"),
+				Arguments.of("filter is a boolean", "{\"filter\":true}", 400, "filter must be a JSON string, but is a boolean: true"),
+				Arguments.of("filter is an array", "{\"filter\":[\"debug\"]}", 400, "filter must be a JSON string, but is an array"),
+				Arguments.of("filter is an object", "{\"filter\":{\"com.example\":\"debug\"}}", 400, "filter must be a JSON string, but is an object"),
+				Arguments.of("missing filter", "{\"ttl\":\"PT1M\"}", 400, "filter is empty"),
+				Arguments.of("null filter", "{\"filter\":null}", 400, "filter is empty"),
+				Arguments.of("blank filter", "{\"filter\":\" , ,\"}", 400, "filter is empty"),
+				Arguments.of("ttl is a number", "{\"filter\":\"com.example=debug\",\"ttl\":600}", 400, "ttl must be a JSON string, but is a number: 600"),
+				Arguments.of("reason is an object", "{\"filter\":\"com.example=debug\",\"reason\":{\"a\":1}}", 400, "reason must be a JSON string, but is an object"),
+				Arguments.of("filter given twice", "{\"filter\":\"com.example=info\",\"filter\":\"com.example=debug\"}", 400, SHAPE + ", but it is not valid JSON at line 1, column 38: Duplicate Object property \"filter\""),
+				Arguments.of("negative ttl", "{\"filter\":\"com.example=debug\",\"ttl\":\"-PT1M\"}", 400, "ttl '-PT1M' must be positive"),
+				Arguments.of("ttl over the maximum", "{\"filter\":\"com.example=debug\",\"ttl\":\"PT1H1S\"}", 400, "ttl 'PT1H1S' is longer than the maximum PT1H"),
+				Arguments.of("ttl not ISO-8601", "{\"filter\":\"com.example=debug\",\"ttl\":\"10 minutes\"}", 400, "ttl '10 minutes' is not an ISO-8601 duration"),
+				Arguments.of("reason too long", "{\"filter\":\"com.example=debug\",\"reason\":\"" + "r".repeat(513) + "\"}", 400, "reason is 513 characters long; at most 512"),
+				Arguments.of("filter over 4 KiB", "{\"filter\":\"" + longFilter + "\"}", 400, "filter is " + longFilter.length() + " bytes long; at most 4096 bytes"),
+				Arguments.of("101 directives", "{\"filter\":\"" + hundredAndOne + "\"}", 400, "filter has 101 directives; at most 100"),
+				Arguments.of("body over 64 KiB (200 KiB filter)", "{\"filter\":\"" + "x".repeat(200 * 1024) + "\"}", 413, "The body is larger than 65536 bytes"),
+				Arguments.of("hostile characters in a target", "{\"filter\":\"com.ex\\u001b[31mample=debug\"}", 400, "Invalid directive 'com.ex\u001b[31mample=debug'"),
+				Arguments.of("root off", "{\"filter\":\"com.example=debug,OFF\"}", 400, "Invalid directive 'OFF': the root level cannot be set to off"));
 	}
 
 	/**
-	 * @param messageStart how the message starts; {@code null} where the body is not a JSON object of
-	 * scalar values, which Boot's endpoint support refuses (400, without a message) before the endpoint
-	 * sees it
+	 * @param status 400, or 413 for a body over the 64 KiB the check reads
+	 * @param messageStart how the message starts
 	 */
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("badBodiesOnBothStacks")
 	void isRefusedWith400NamingTheInputAndTheRuleAndChangesNothing(String stack, String name, String body,
-			String messageStart) throws Exception {
+			int status, String messageStart) throws Exception {
 		RunningApp app = app(stack);
 		HttpResponse<String> response = app.post("/actuator/dynlog", body);
 		System.out.printf("[hardening] bad POST body %-8s %-32s -> %d %s%n", stack, name, response.statusCode(),
 				response.body().length() > 160 ? response.body().substring(0, 160) + "..." : response.body());
-		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.statusCode()).isEqualTo(status);
 		JsonNode error = json(response);
-		assertThat(error.get("status").asInt()).isEqualTo(400);
-		assertThat(error.get("error").stringValue()).isEqualTo("Bad Request");
-		if (messageStart != null) {
-			assertThat(error.get("message").stringValue()).startsWith(messageStart);
-		}
+		assertThat(error.get("status").asInt()).isEqualTo(status);
+		assertThat(error.get("error").stringValue()).isEqualTo((status == 400) ? "Bad Request" : "Content Too Large");
+		assertThat(error.get("message").stringValue()).startsWith(messageStart);
 		assertThat(json(app.get("/actuator/dynlog")).get("filter").stringValue()).isEqualTo(startupFilter);
 		assertThat(json(app.get("/actuator/dynlog")).get("overrides").isEmpty()).isTrue();
 		assertThat(json(app.get("/actuator/loggers/com.example")).get("configuredLevel").stringValue()).isEqualTo("WARN");
 		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
 		assertThat(logback.getLogger("com.example").getLevel()).isEqualTo(Level.WARN);
 		assertThat(logback.getLogger("com.example.t0").getLevel()).isNull();
+		assertThat(logback.exists("true")).isNull();
 		assertThat(app.auditLines()).isEmpty();
 	}
 

@@ -34,7 +34,7 @@ public final class RunningApp implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	private final int port;
+	private int port;
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,6 +66,12 @@ public final class RunningApp implements AutoCloseable {
 			args.add("--" + property);
 		}
 		return new RunningApp(new SpringApplicationBuilder(sources).run(args.toArray(String[]::new)));
+	}
+
+	/** Talks to the management server from now on ({@code management.server.port} set apart). */
+	public RunningApp onManagementPort() {
+		this.port = Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.management.port"));
+		return this;
 	}
 
 	/** Sends HTTP basic credentials from now on. */

@@ -1,0 +1,147 @@
+package io.github.dynamologging.runtime;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.server.PathContainer;
+
+/**
+ * The shape rule of a {@code POST /actuator/dynlog} body (SPEC 8, 9), shared by the Servlet and WebFlux
+ * checks. Boot's actuator reads a write operation's body as {@code Map<String, String>}, which turns
+ * {@code {"filter": 5}} into the filter {@code "5"} and refuses arrays or objects with a 400 without a
+ * message; so the body is checked here first: a JSON object whose {@code filter}, {@code ttl} and
+ * {@code reason} are each absent, null or a string. Other fields are ignored (operators' scripts may send
+ * more); what is passed on holds only the three known fields.
+ */
+final class DynlogBody {
+
+	/** The most a body may hold: a 4 KiB filter, a 512-character reason and a ttl fit many times over. */
+	static final int MAX_BYTES = 64 * 1024;
+
+	static final DynlogError TOO_LARGE = new DynlogError(413, "Content Too Large",
+			"The body is larger than " + MAX_BYTES + " bytes, the most a dynlog change may send (the filter is at "
+					+ "most 4096 bytes, the reason 512 characters)");
+
+	/**
+	 * What a write without an authenticated user gets when Spring Security is present (the endpoint's own
+	 * answer), before its body is looked at: so it learns nothing about the body, whatever the chain permits.
+	 */
+	static final DynlogError NOT_AUTHENTICATED = new DynlogError(403, "Forbidden", DynlogEndpoint.NOT_AUTHENTICATED);
+
+	private static final String SHAPE = "The body must be a JSON object like {\"filter\": \"warn,com.example.api=trace\", "
+			+ "\"ttl\": \"PT10M\", \"reason\": \"...\"}";
+
+	private static final List<String> FIELDS = List.of("filter", "ttl", "reason");
+
+	// Strict: a field given twice or anything after the object is refused rather than guessed at.
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private DynlogBody() {
+	}
+
+	/**
+	 * @param body the body as received, at most {@link #MAX_BYTES}
+	 * @return the body to pass on (empty when none was sent, so the endpoint says the filter is empty), or
+	 * why it is refused
+	 */
+	static Checked check(byte[] body) {
+		if (isBlank(body)) {
+			return new Checked(new byte[0], null);
+		}
+		JsonNode tree;
+		try {
+			tree = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return refused(SHAPE + ", but it is not valid JSON" + where(ex.getLocation()) + ": "
+					+ ex.getOriginalMessage());
+		}
+		if (!tree.isObject()) {
+			return refused(SHAPE + ", but it is " + describe(tree));
+		}
+		ObjectNode known = JSON.createObjectNode();
+		for (String field : FIELDS) {
+			JsonNode value = tree.get(field);
+			if (value == null || value.isNull()) {
+				continue;
+			}
+			if (!value.isString()) {
+				return refused(field + " must be a JSON string, but is " + describe(value));
+			}
+			known.put(field, value.stringValue());
+		}
+		return new Checked(JSON.writeValueAsBytes(known), null);
+	}
+
+	/** Whether a request is a write to the endpoint at {@code endpointPath} ({@code null}: not mapped). */
+	static boolean targets(String method, PathContainer pathWithinApplication, @Nullable String endpointPath) {
+		if (endpointPath == null || !"POST".equals(method)) {
+			return false;
+		}
+		// Decoded segments, without path parameters or empty segments, compared by their end: every
+		// spelling Spring's matching could route to the endpoint is checked (checking a few more is harmless).
+		StringBuilder path = new StringBuilder();
+		for (PathContainer.Element element : pathWithinApplication.elements()) {
+			if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
+				path.append('/').append(segment.valueToMatch());
+			}
+		}
+		return path.toString().endsWith(endpointPath.endsWith("/") ? endpointPath.substring(0, endpointPath.length() - 1)
+				: endpointPath);
+	}
+
+	static byte[] json(DynlogError error) {
+		return JSON.writeValueAsBytes(error);
+	}
+
+	private static Checked refused(String message) {
+		return new Checked(null, new DynlogError(400, "Bad Request", message));
+	}
+
+	private static boolean isBlank(byte[] body) {
+		for (byte b : body) {
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String where(@Nullable TokenStreamLocation location) {
+		return (location != null && location.getLineNr() > 0)
+				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+	}
+
+	private static String describe(JsonNode node) {
+		return switch (node.getNodeType()) {
+			case ARRAY -> "an array";
+			case OBJECT -> "an object";
+			case NUMBER -> "a number: " + node;
+			case BOOLEAN -> "a boolean: " + node;
+			case STRING -> "a string";
+			case NULL -> "null";
+			default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+		};
+	}
+
+	/**
+	 * The outcome of {@link #check}: exactly one of the two is set.
+	 * @param body the body to pass on
+	 * @param refusal why the body is refused
+	 */
+	record Checked(byte @Nullable [] body, @Nullable DynlogError refusal) {
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.dynamologging.runtime;
+
+import java.util.function.Supplier;
+
+import ch.qos.logback.classic.LoggerContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointHttpMethod;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * The check of {@code POST /actuator/dynlog} bodies ({@link DynlogBody}). A management context
+ * configuration, so that it applies where the actuator is served: the application's server, or the
+ * management server's own context when {@code management.server.port} differs (filters of the
+ * application's context do not apply there).
+ */
+@ManagementContextConfiguration(value = ManagementContextType.ANY, proxyBeanMethods = false)
+@ConditionalOnClass(LoggerContext.class)
+@ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@ConditionalOnAvailableEndpoint(endpoint = DynlogEndpoint.class, exposure = EndpointExposure.WEB)
+class DynlogBodyCheckConfiguration {
+
+	/**
+	 * The endpoint's path, looked up at the first request (the endpoints are discovered after the
+	 * filters are made), or {@code null} when it takes no writes (e.g. {@code access=read-only}: Boot
+	 * answers 405 whatever the body).
+	 */
+	static Supplier<@Nullable String> endpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
+		return SingletonSupplier.of(() -> {
+			PathMappedEndpoints mapped = endpoints.getIfAvailable();
+			EndpointId id = EndpointId.of("dynlog");
+			PathMappedEndpoint endpoint = (mapped != null) ? mapped.getEndpoint(id) : null;
+			boolean writes = endpoint instanceof ExposableWebEndpoint web && web.getOperations()
+				.stream()
+				.anyMatch((operation) -> operation.getRequestPredicate().getHttpMethod() == WebEndpointHttpMethod.POST);
+			return writes ? mapped.getPath(id) : null;
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(FilterRegistrationBean.class)
+	static class ServletBodyCheckConfiguration {
+
+		@Bean
+		FilterRegistrationBean<DynlogBodyServletFilter> dynlogBodyCheckFilter(
+				ObjectProvider<PathMappedEndpoints> endpoints) {
+			FilterRegistrationBean<DynlogBodyServletFilter> registration = new FilterRegistrationBean<>(
+					new DynlogBodyServletFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal()));
+			// Last: after Spring Security's filter chain (order -100), so an unauthenticated request is
+			// refused before its body is looked at.
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactiveBodyCheckConfiguration {
+
+		@Bean
+		DynlogBodyWebFilter dynlogBodyCheckWebFilter(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return new DynlogBodyWebFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal());
+		}
+
+	}
+
+}

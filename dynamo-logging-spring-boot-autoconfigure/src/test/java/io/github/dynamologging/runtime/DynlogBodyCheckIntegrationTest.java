@@ -1,0 +1,92 @@
+package io.github.dynamologging.runtime;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+
+import static io.github.dynamologging.runtime.RunningApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The body check on real servers, Servlet (Tomcat) and WebFlux (Reactor Netty): where the actuator has a
+ * server of its own ({@code management.server.port=0}, a child context), with and without a management
+ * base path; and out of the way where the endpoint takes no writes.
+ */
+class DynlogBodyCheckIntegrationTest {
+
+	/**
+	 * Tomcat and Reactor Netty are both on the test classpath; a reactive management server would be
+	 * defined by both (Boot refuses to start), so the reactive one stays on Reactor Netty like the
+	 * application's. Tomcat's reactive factory plays no part in a Servlet application.
+	 */
+	static final String NETTY_MANAGEMENT_SERVER = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration";
+
+	@ParameterizedTest(name = "{0} base-path=''{1}''")
+	@CsvSource({ "servlet,''", "servlet,/manage", "reactive,''", "reactive,/manage" })
+	void badBodiesAreRefusedWithAMessageAndGoodOnesApplyOnTheManagementServer(String stack, String basePath)
+			throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=" + stack,
+				"management.server.port=0", "management.server.base-path=" + basePath,
+				"management.endpoints.web.exposure.include=dynlog", NETTY_MANAGEMENT_SERVER)) {
+			String dynlog = basePath + "/actuator/dynlog";
+			assertThat(app.post("/actuator/dynlog", "{\"filter\":\"com.example.mgmt=debug\"}").statusCode())
+				.isEqualTo(404);
+			app.onManagementPort();
+
+			assertRefused(app.post(dynlog, "{\"filter\":5}"), "filter must be a JSON string, but is a number: 5");
+			assertRefused(app.post(dynlog, "{\"filter\":true}"), "filter must be a JSON string, but is a boolean: true");
+			assertRefused(app.post(dynlog, "[\"com.example.mgmt=debug\"]"),
+					"The body must be a JSON object like {\"filter\": \"warn,com.example.api=trace\", \"ttl\": "
+							+ "\"PT10M\", \"reason\": \"...\"}, but it is an array");
+			assertThat(RunningApp.configuredLevel("true")).isNull();
+			assertThat(RunningApp.configuredLevel("com.example.mgmt")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+
+			HttpResponse<String> change = app.post(dynlog,
+					"{\"filter\":\"com.example.mgmt=debug\",\"ttl\":\"PT2M\",\"reason\":\"INC-9\",\"ticket\":[9]}");
+			assertThat(change.statusCode()).isEqualTo(200);
+			assertThat(json(change).get("filter").stringValue()).contains("com.example.mgmt=debug");
+			assertThat(RunningApp.configuredLevel("com.example.mgmt")).isEqualTo("DEBUG");
+			assertThat(app.auditLines()).singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("reason", "INC-9").containsEntry("ttl", "PT2M"));
+			assertThat(app.delete(dynlog).statusCode()).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example.mgmt")).isNull();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "reactive" })
+	void readOnlyEndpointAnswersEveryPost405WhateverTheBody(String stack) throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=" + stack,
+				"management.endpoints.web.exposure.include=dynlog", "management.endpoint.dynlog.access=read-only")) {
+			for (String body : new String[] { "{\"filter\":5}", "[1]", "{\"filter\":\"com.example.ro=debug\"}" }) {
+				assertThat(app.post("/actuator/dynlog", body).statusCode()).as(body).isEqualTo(405);
+			}
+			assertThat(app.get("/actuator/dynlog").statusCode()).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example.ro")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+		}
+	}
+
+	private static void assertRefused(HttpResponse<String> response, String message) {
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode error = json(response);
+		assertThat(error.get("status").asInt()).isEqualTo(400);
+		assertThat(error.get("error").stringValue()).isEqualTo("Bad Request");
+		assertThat(error.get("message").stringValue()).isEqualTo(message);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
