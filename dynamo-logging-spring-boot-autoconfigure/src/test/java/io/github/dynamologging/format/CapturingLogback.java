@@ -2,7 +2,6 @@ package io.github.dynamologging.format;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -11,12 +10,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.github.dynamologging.testing.JsonLines;
 import org.slf4j.MDC;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A private Logback context whose root appender writes into memory through the encoder under test, so
@@ -24,10 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CapturingLogback {
 
-	/** Refuses duplicate keys; allows the huge keys and values the hostile corpus writes. */
-	public static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
-		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
 	private final LoggerContext context = new LoggerContext();
 
@@ -62,19 +54,12 @@ public final class CapturingLogback {
 
 	/** The captured output split at {@code \n}; the output must end with one. */
 	public List<String> lines() {
-		String text = text();
-		if (text.isEmpty()) {
-			return List.of();
-		}
-		if (!text.endsWith("\n")) {
-			throw new AssertionError("output does not end with a newline: " + text);
-		}
-		return Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1));
+		return JsonLines.split(text());
 	}
 
 	/** Each line parsed as JSON, refusing duplicate keys. */
 	public List<JsonNode> jsonLines() {
-		return lines().stream().map(STRICT_JSON::readTree).toList();
+		return JsonLines.parse(text());
 	}
 
 	JsonNode onlyJsonLine() {

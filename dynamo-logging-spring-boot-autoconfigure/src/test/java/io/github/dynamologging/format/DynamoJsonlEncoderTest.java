@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.testing.JsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -207,7 +208,7 @@ class DynamoJsonlEncoderTest {
 		encoder.start();
 		LoggingEvent event = new LoggingEvent("fqcn", this.log, Level.INFO, "built by hand", null, null);
 		event.setInstant(Instant.parse("2025-09-02T15:53:31.943377123Z"));
-		JsonNode json = CapturingLogback.STRICT_JSON.readTree(encoder.encode(event));
+		JsonNode json = JsonLines.STRICT.readTree(encoder.encode(event));
 		assertThat(json.get("time").asString()).isEqualTo("2025-09-02T15:53:31.943377Z");
 		assertThat(json.get("file").asString()).isEqualTo("unknown");
 		assertThat(json.get("line").asInt()).isZero();
@@ -220,7 +221,7 @@ class DynamoJsonlEncoderTest {
 		LoggingEvent event = new LoggingEvent("fqcn", this.log, Level.INFO, "replayed", null, null);
 		event.setCallerData(new StackTraceElement[] {
 				new StackTraceElement("com.example.web.OrderController$1", "run", "OrderController.java", 77) });
-		JsonNode json = CapturingLogback.STRICT_JSON.readTree(encoder.encode(event));
+		JsonNode json = JsonLines.STRICT.readTree(encoder.encode(event));
 		assertThat(json.get("file").asString()).isEqualTo("com/example/web/OrderController.java");
 		assertThat(json.get("line").asInt()).isEqualTo(77);
 	}

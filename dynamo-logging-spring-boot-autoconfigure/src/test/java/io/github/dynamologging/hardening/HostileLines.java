@@ -6,8 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntPredicate;
 
-import io.github.dynamologging.format.CapturingLogback;
 import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.testing.JsonLines;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +49,7 @@ final class HostileLines {
 		String line = onlyLine(bytes, what);
 		assertNoRawJsonlBreaks(line, what);
 		assertThat(LogLineValidator.strict().validateLine(line)).as("%s: schema problems", what).isEmpty();
-		return CapturingLogback.STRICT_JSON.readTree(line);
+		return JsonLines.STRICT.readTree(line);
 	}
 
 	/**

@@ -11,11 +11,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.testing.JsonLines;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SpanLineCapture implements AutoCloseable {
 
-	private static final JsonMapper STRICT_JSON = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -81,7 +77,7 @@ final class SpanLineCapture implements AutoCloseable {
 		assertThat(text).endsWith("\n");
 		return text.lines().map((line) -> {
 			assertThat(LogLineValidator.strict().validateLine(line)).as(line).isEmpty();
-			return STRICT_JSON.readTree(line);
+			return JsonLines.STRICT.readTree(line);
 		}).toList();
 	}
 

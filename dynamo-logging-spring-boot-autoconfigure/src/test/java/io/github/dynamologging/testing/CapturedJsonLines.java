@@ -4,15 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An output stream standing in for a console (as {@link #printStream()}, e.g. for {@code System.setErr}):
@@ -21,10 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CapturedJsonLines extends OutputStream {
 
-	/** Refuses duplicate keys; allows the huge values a hostile input puts in a message. */
-	private static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -55,23 +46,9 @@ public final class CapturedJsonLines extends OutputStream {
 		this.bytes.reset();
 	}
 
-	/** Every line written so far, parsed; the output must end with a newline. */
+	/** Every line written so far, parsed strictly ({@link JsonLines#parse}). */
 	public synchronized List<JsonNode> jsonLines() {
-		String text = this.bytes.toString(StandardCharsets.UTF_8);
-		if (text.isEmpty()) {
-			return List.of();
-		}
-		if (!text.endsWith("\n")) {
-			throw new AssertionError("output does not end with a newline: " + text);
-		}
-		return Arrays.stream(text.substring(0, text.length() - 1).split("\n", -1)).map((line) -> {
-			try {
-				return STRICT_JSON.readTree(line);
-			}
-			catch (RuntimeException ex) {
-				throw new AssertionError("not a JSON line: " + line, ex);
-			}
-		}).toList();
+		return JsonLines.parse(this.bytes.toString(StandardCharsets.UTF_8));
 	}
 
 }
