@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,19 +20,29 @@ public final class RawHttp {
 	private RawHttp() {
 	}
 
-	/** Sends {@code GET path} with the given raw header lines; returns the response headers, lower-cased names. */
+	/**
+	 * Sends {@code GET path} with the given raw header lines; returns the response headers, lower-cased names.
+	 * A server may answer a request it refuses (400, 414, 431) and close before reading all of it: the
+	 * rest of the write then fails and the read may end in a reset, yet the answer already received is
+	 * what the server said, so it is returned. Only when no answer arrived at all does the error escape.
+	 */
 	public static Map<String, String> get(int port, String path, byte[]... headerLines) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			for (byte[] line : headerLines) {
-				out.write(line);
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				for (byte[] line : headerLines) {
+					out.write(line);
+					out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+				}
 				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
 			}
-			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
+			catch (IOException ex) {
+				// The server stopped reading: its answer, if any, is waiting to be read.
+			}
 			return responseHeaders(socket.getInputStream());
 		}
 	}
@@ -43,8 +54,28 @@ public final class RawHttp {
 		return line.toByteArray();
 	}
 
+	/** Everything the server sent; a reset after a whole response head counts as the end. */
+	private static byte[] readUntilClosed(InputStream in) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (IOException ex) {
+			if (received.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") < 0) {
+				throw ex;
+			}
+		}
+		return received.toByteArray();
+	}
+
 	private static Map<String, String> responseHeaders(InputStream in) throws IOException {
-		byte[] all = in.readAllBytes();
+		byte[] all = readUntilClosed(in);
+		if (all.length == 0) {
+			throw new SocketException("the server closed the connection without an answer");
+		}
 		String text = new String(all, StandardCharsets.ISO_8859_1);
 		int end = text.indexOf("\r\n\r\n");
 		String[] lines = text.substring(0, (end < 0) ? text.length() : end).split("\r\n");
