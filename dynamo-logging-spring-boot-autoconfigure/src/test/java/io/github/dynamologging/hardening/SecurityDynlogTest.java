@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.runtime.RunningApp;
+import io.github.dynamologging.testing.SecurityUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +25,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -199,7 +198,7 @@ class SecurityDynlogTest {
 
 		@Bean
 		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(Users.operator(), Users.reader());
+			return SecurityUsers.servlet();
 		}
 
 	}
@@ -223,20 +222,7 @@ class SecurityDynlogTest {
 
 		@Bean
 		MapReactiveUserDetailsService users() {
-			return new MapReactiveUserDetailsService(Users.operator(), Users.reader());
-		}
-
-	}
-
-	/** Kept out of the test class's own methods: their types load only with Spring Security present. */
-	static final class Users {
-
-		static UserDetails operator() {
-			return User.withUsername("alice").password("{noop}secret").roles("OPS").build();
-		}
-
-		static UserDetails reader() {
-			return User.withUsername("bob").password("{noop}secret").roles("VIEWER").build();
+			return SecurityUsers.reactive();
 		}
 
 	}

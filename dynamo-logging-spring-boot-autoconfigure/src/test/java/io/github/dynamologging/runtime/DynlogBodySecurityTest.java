@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.dynamologging.testing.SecurityUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,8 +17,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -114,7 +113,7 @@ class DynlogBodySecurityTest {
 
 		@Bean
 		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(Users.operator(), Users.reader());
+			return SecurityUsers.servlet();
 		}
 
 	}
@@ -132,7 +131,7 @@ class DynlogBodySecurityTest {
 
 		@Bean
 		MapReactiveUserDetailsService users() {
-			return new MapReactiveUserDetailsService(Users.operator(), Users.reader());
+			return SecurityUsers.reactive();
 		}
 
 	}
@@ -155,19 +154,6 @@ class DynlogBodySecurityTest {
 			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 				.csrf((csrf) -> csrf.disable())
 				.build();
-		}
-
-	}
-
-	/** Kept out of the test class's own methods: their types load only with Spring Security present. */
-	static final class Users {
-
-		static UserDetails operator() {
-			return User.withUsername("alice").password("{noop}secret").roles("OPS").build();
-		}
-
-		static UserDetails reader() {
-			return User.withUsername("bob").password("{noop}secret").roles("VIEWER").build();
 		}
 
 	}
