@@ -47,6 +47,8 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 	private final CallerLocator callers = new CallerLocator();
 
+	private final EscapedFrames frames = new EscapedFrames();
+
 	private final ThreadLocal<LineWriter> writers = ThreadLocal.withInitial(LineWriter::new);
 
 	/** Whether to write the caller's {@code file} and {@code line} (on by default). */
@@ -76,7 +78,7 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 		private final EventFields fields = new EventFields();
 
-		private final StackTraceValue stackTrace = new StackTraceValue(JSON);
+		private final StackTraceValue stackTrace = new StackTraceValue(JSON, DynamoJsonlEncoder.this.frames);
 
 		private final char[] timeText = new char[LogLineTime.MAX_LENGTH];
 

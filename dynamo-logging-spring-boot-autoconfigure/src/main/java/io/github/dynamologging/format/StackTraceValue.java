@@ -5,8 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import tools.jackson.core.JsonGenerator;
@@ -14,51 +16,69 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes {@code exception.stacktrace}, a few KB of almost always ASCII text, as one JSON string value,
- * escaped exactly as the line's generator would escape it but without its char-by-char work on the bulk.
+ * Writes {@code exception.stacktrace}, a few KB of almost always ASCII text, as one JSON string value:
+ * the text of {@link ThrowableProxyUtil#asString} without its final line break, escaped exactly as the
+ * line's generator would escape it but without its char-by-char work on the bulk.
  * <p>
  * The escapes are Jackson's: the escaped form of every ASCII character is asked of the line's own
  * {@link JsonFactory} once, and every run of non-ASCII characters is escaped by a generator of that
  * factory. This class only copies: ASCII characters that Jackson writes as they are go straight to the
- * output, the rest as Jackson wrote them. The result goes into the line with
- * {@link JsonGenerator#writeRawUTF8String}. Not thread-safe: one per thread.
+ * output, the rest as Jackson wrote them. Most of a stack trace is frames, and the same frames come back
+ * in exception after exception: each frame's line is rendered and escaped once and then copied from
+ * {@link EscapedFrames}. The result goes into the line with {@link JsonGenerator#writeRawUTF8String}.
+ * Not thread-safe: one per thread.
  */
 final class StackTraceValue {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
 			ByteOrder.LITTLE_ENDIAN);
 
+	private static final int INITIAL = 4096;
+
+	private static final int MAX_KEPT = 64 * 1024;
+
 	/** What Jackson writes for each ASCII character, and whether that is the character itself. */
 	private final byte[][] asciiEscapes = new byte[128][];
 
 	private final boolean[] asciiAsIs = new boolean[128];
+
+	/** What Jackson writes for U+FFFD, which stands in for a lone surrogate. */
+	private final byte[] replacementEscape;
+
+	private final byte[] lineSeparator;
+
+	private final byte[] tab;
 
 	private final Bytes runBytes = new Bytes();
 
 	/** Escapes runs of non-ASCII characters. */
 	private final JsonGenerator runWriter;
 
-	private static final int INITIAL = 4096;
+	private final EscapedFrames frames;
 
-	private static final int MAX_KEPT = 64 * 1024;
+	/** The lines that are not frames: an exception's first line, "... n common frames omitted". */
+	private final StringBuilder line = new StringBuilder(256);
 
 	private byte[] out = new byte[INITIAL];
 
-	StackTraceValue(JsonFactory json) {
+	StackTraceValue(JsonFactory json, EscapedFrames frames) {
+		this.frames = frames;
 		this.runWriter = json.createGenerator(ObjectWriteContext.empty(), this.runBytes);
 		for (char c = 0; c < 128; c++) {
 			byte[] escaped = escapedByJackson(String.valueOf(c));
-			this.asciiAsIs[c] = escaped.length == 1 && escaped[0] == c;
+			// '?' always takes the byte path: it may be a lone surrogate that the UTF-8 encoder replaced.
+			this.asciiAsIs[c] = escaped.length == 1 && escaped[0] == c && c != '?';
 			this.asciiEscapes[c] = escaped;
 		}
+		this.replacementEscape = escapedByJackson(String.valueOf(LoneSurrogates.REPLACEMENT));
+		this.lineSeparator = escapedByJackson(CoreConstants.LINE_SEPARATOR);
+		this.tab = escapedByJackson(String.valueOf(CoreConstants.TAB));
 	}
 
 	/** Writes Logback's rendering of {@code throwable} (without its final line break) as a string value. */
 	void write(JsonGenerator json, IThrowableProxy throwable) {
-		String text = ThrowableProxyUtil.asString(throwable);
-		int length = text.endsWith(CoreConstants.LINE_SEPARATOR)
-				? text.length() - CoreConstants.LINE_SEPARATOR.length() : text.length();
-		int written = escape(text, length);
+		int written = appendThrowable(0, null, ThrowableProxyUtil.REGULAR_EXCEPTION_INDENT, throwable)
+				- this.lineSeparator.length;
 		json.writeRawUTF8String(this.out, 0, written);
 		if (this.out.length > MAX_KEPT) {
 			// One huge exception message must not stay in every thread's buffer.
@@ -66,45 +86,120 @@ final class StackTraceValue {
 		}
 	}
 
-	/** Escapes the first {@code length} chars of {@code text} into {@link #output()}; returns the byte count. */
-	int escape(String text, int length) {
-		// Without lone surrogates the UTF-8 bytes are exact (a String copy for ASCII text), and an ASCII
-		// byte in them is always a whole character. An ASCII tail to leave out (the final line separator)
-		// is left out of the bytes rather than cut off the text with a copy.
-		String whole = isAscii(text, length) ? text : text.substring(0, length);
-		byte[] utf8 = LoneSurrogates.replace(whole).getBytes(StandardCharsets.UTF_8);
-		int n = utf8.length - (whole.length() - length);
-		byte[] out = ensureOut(n, 0);
+	/**
+	 * Appends what {@link ThrowableProxyUtil#asString} renders for {@code throwable}, escaped, at {@code at};
+	 * returns where it ends. The same walk as Logback's (first line, frames, suppressed, cause), with
+	 * Logback's own pieces for each line but the frames; every line ends with the line separator.
+	 */
+	private int appendThrowable(int at, String prefix, int indent, IThrowableProxy throwable) {
+		if (throwable == null) {
+			return at;
+		}
+		StringBuilder line = this.line;
+		line.setLength(0);
+		ThrowableProxyUtil.indent(line, indent - 1);
+		if (prefix != null) {
+			line.append(prefix);
+		}
+		ThrowableProxyUtil.subjoinExceptionMessage(line, throwable);
+		at = appendEscaped(line.toString(), at);
+		at = appendBytes(this.lineSeparator, at);
+		at = appendFrames(at, indent, throwable);
+		IThrowableProxy[] suppressed = throwable.getSuppressed();
+		if (suppressed != null) {
+			for (IThrowableProxy each : suppressed) {
+				at = appendThrowable(at, CoreConstants.SUPPRESSED,
+						indent + ThrowableProxyUtil.SUPPRESSED_EXCEPTION_INDENT, each);
+			}
+		}
+		return appendThrowable(at, CoreConstants.CAUSED_BY, indent, throwable.getCause());
+	}
+
+	/** As {@link ThrowableProxyUtil#subjoinSTEPArray(StringBuilder, int, IThrowableProxy)}, escaped. */
+	private int appendFrames(int at, int indent, IThrowableProxy throwable) {
+		StackTraceElementProxy[] steps = throwable.getStackTraceElementProxyArray();
+		int commonFrames = throwable.getCommonFrames();
+		for (int i = 0; i < steps.length - commonFrames; i++) {
+			for (int level = 0; level < indent; level++) {
+				at = appendBytes(this.tab, at);
+			}
+			at = appendFrame(steps[i], at);
+			at = appendBytes(this.lineSeparator, at);
+		}
+		if (commonFrames > 0) {
+			StringBuilder line = this.line;
+			line.setLength(0);
+			ThrowableProxyUtil.indent(line, indent);
+			line.append("... ").append(commonFrames).append(" common frames omitted");
+			at = appendEscaped(line.toString(), at);
+			at = appendBytes(this.lineSeparator, at);
+		}
+		return at;
+	}
+
+	/** One frame as {@link ThrowableProxyUtil#subjoinSTEP} renders it: its text, then any packaging data. */
+	private int appendFrame(StackTraceElementProxy step, int at) {
+		if (step.getClassPackagingData() != null || step.getClass() != StackTraceElementProxy.class) {
+			StringBuilder line = this.line;
+			line.setLength(0);
+			ThrowableProxyUtil.subjoinSTEP(line, step);
+			return appendEscaped(line.toString(), at);
+		}
+		StackTraceElement element = step.getStackTraceElement();
+		byte[] escaped = this.frames.get(element);
+		if (escaped != null) {
+			return appendBytes(escaped, at);
+		}
+		int end = appendEscaped(step.getSTEAsString(), at);
+		this.frames.put(element, Arrays.copyOfRange(this.out, at, end));
+		return end;
+	}
+
+	private int appendBytes(byte[] bytes, int at) {
+		byte[] out = ensureOut(at + bytes.length, at);
+		System.arraycopy(bytes, 0, out, at, bytes.length);
+		return at + bytes.length;
+	}
+
+	/** Escapes {@code text} into {@link #output()} from {@code from}; returns where it ends. */
+	int appendEscaped(String text, int from) {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		// As many bytes as chars: every char is ASCII or a lone surrogate, which the encoder turned into '?'.
+		// Byte i is then char i, so a '?' byte is told apart by its char below, and no separate scan for lone
+		// surrogates is needed on the common, ASCII-only path.
+		String oneBytePerChar = (utf8.length == text.length()) ? text : null;
+		if (oneBytePerChar == null) {
+			String repaired = LoneSurrogates.replace(text);
+			if (repaired != text) {
+				utf8 = repaired.getBytes(StandardCharsets.UTF_8);
+			}
+		}
+		int n = utf8.length;
+		// Invariant: out has room for what is written so far plus every byte still to read, unescaped.
+		byte[] out = ensureOut(from + n, from);
 		boolean[] asIs = this.asciiAsIs;
-		int at = 0;
+		int at = from;
 		int i = 0;
 		while (i < n) {
-			int runStart = i;
-			// Skip eight bytes at a time while none of them needs a look, then go byte by byte.
-			while (i + 8 <= n && !needsLook((long) LONGS.get(utf8, i))) {
-				i += 8;
-			}
-			while (i < n && utf8[i] >= 0 && asIs[utf8[i]]) {
-				i++;
-			}
-			if (i > runStart) {
-				System.arraycopy(utf8, runStart, out, at, i - runStart);
-				at += i - runStart;
+			int runEnd = endOfAsIs(utf8, i, n, asIs);
+			if (runEnd > i) {
+				System.arraycopy(utf8, i, out, at, runEnd - i);
+				at += runEnd - i;
+				i = runEnd;
 				if (i == n) {
 					break;
 				}
 			}
 			byte b = utf8[i];
 			if (b >= 0) {
-				// Mostly the \n and \t between the lines: a few bytes, copied here rather than by arraycopy.
-				byte[] escaped = this.asciiEscapes[b];
-				if (at + escaped.length + n - i > out.length) {
-					out = ensureOut(at + escaped.length + n - i, at);
-				}
+				// A character Jackson escapes, or a '?' that stands for a lone surrogate.
+				byte[] escaped = (b == '?' && oneBytePerChar != null && oneBytePerChar.charAt(i) != '?')
+						? this.replacementEscape : this.asciiEscapes[b];
+				i++;
+				out = ensureOut(at + escaped.length + n - i, at);
 				for (byte e : escaped) {
 					out[at++] = e;
 				}
-				i++;
 			}
 			else {
 				int end = i + 1;
@@ -121,28 +216,35 @@ final class StackTraceValue {
 		return at;
 	}
 
-	private static boolean isAscii(String text, int from) {
-		for (int i = from; i < text.length(); i++) {
-			if (text.charAt(i) >= 128) {
-				return false;
-			}
+	/**
+	 * Where the run of bytes from {@code i} that Jackson writes as they are ends: eight bytes at a time while
+	 * none of them needs a look, then byte by byte. Small on purpose, so that it is compiled on its own.
+	 */
+	private static int endOfAsIs(byte[] utf8, int i, int n, boolean[] asIs) {
+		while (i + 8 <= n && !needsLook((long) LONGS.get(utf8, i))) {
+			i += 8;
 		}
-		return true;
+		while (i < n && utf8[i] >= 0 && asIs[utf8[i]]) {
+			i++;
+		}
+		return i;
 	}
 
 	/**
-	 * Whether any of the eight bytes is outside printable ASCII or is {@code "} or {@code \}: a byte that
-	 * may need escaping, checked individually against Jackson's escapes. Exact, never misses one
-	 * (the classic "has a zero byte" / "has a byte less than" word tricks).
+	 * Whether any of the eight bytes is outside printable ASCII or is {@code "}, {@code \} or {@code ?}
+	 * (which may stand for a lone surrogate): a byte that may need escaping, checked individually. Exact,
+	 * never misses one (the classic "has a zero byte" / "has a byte less than" word tricks).
 	 */
 	private static boolean needsLook(long word) {
 		long high = word & 0x8080808080808080L;
 		long below20 = (word - 0x2020202020202020L) & ~word;
 		long quote = word ^ 0x2222222222222222L;
 		long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+		long question = word ^ 0x3F3F3F3F3F3F3F3FL;
 		long zeroQuote = (quote - 0x0101010101010101L) & ~quote;
 		long zeroBackslash = (backslash - 0x0101010101010101L) & ~backslash;
-		return (high | ((below20 | zeroQuote | zeroBackslash) & 0x8080808080808080L)) != 0;
+		long zeroQuestion = (question - 0x0101010101010101L) & ~question;
+		return (high | ((below20 | zeroQuote | zeroBackslash | zeroQuestion) & 0x8080808080808080L)) != 0;
 	}
 
 	byte[] output() {
