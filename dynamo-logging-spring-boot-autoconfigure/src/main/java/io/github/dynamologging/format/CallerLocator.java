@@ -4,6 +4,7 @@ import java.lang.StackWalker.StackFrame;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -29,7 +30,30 @@ public final class CallerLocator {
 			"java.util.logging.", "sun.util.logging.", "org.apache.juli.logging.", "org.jboss.logging.", "org.springframework.core.log.",
 			"org.springframework.boot.logging.");
 
-	private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+	/** The most frames a walk asks for in its first batch; deeper callers are still found, in more batches. */
+	private static final int MAX_FIRST_BATCH = 64;
+
+	/**
+	 * Walkers by first batch size. The JVM fetches a walk's frames in batches, and each frame of a batch
+	 * costs (on JDK 17 a {@code StackFrameInfo} is filled, wanted or not) while a batch too small costs
+	 * a second, larger one: the best walk asks for just enough frames to reach the caller.
+	 */
+	private static final StackWalker[] WALKERS = new StackWalker[MAX_FIRST_BATCH + 1];
+
+	static {
+		for (int size = 1; size <= MAX_FIRST_BATCH; size++) {
+			WALKERS[size] = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), size);
+		}
+	}
+
+	/** A guess before the first walk: a direct SLF4J call through a synchronous appender takes about 14. */
+	private static final int DEFAULT_FRAMES_TO_CALLER = 16;
+
+	/**
+	 * Frames a first batch needs beyond those the stream shows before the caller (the walk's own; 2 on
+	 * JDK 17, 1 on JDK 25), plus one to spare: one frame too few costs a second batch, about twice the walk.
+	 */
+	private static final int BATCH_MARGIN = 3;
 
 	/** Whether a class belongs to a logging framework, worked out once per class instead of per frame. */
 	private static final ClassValue<Boolean> LOGGING_FRAMEWORK = new ClassValue<>() {
@@ -38,6 +62,13 @@ public final class CallerLocator {
 			return isLoggingFramework(type.getName());
 		}
 	};
+
+	/**
+	 * The most frames a walk has needed to reach the caller: the logging frameworks' frames and the
+	 * appender's, nearly the same for every event whatever the application's own stack depth. Racy on
+	 * purpose: a stale value only costs a batch.
+	 */
+	private static int framesToCaller;
 
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
@@ -56,9 +87,12 @@ public final class CallerLocator {
 			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
 					Math.max(caller.getLineNumber(), 0));
 		}
-		StackFrame caller = WALKER.walk(CallerLocator::firstAfterLogging);
-		return (caller != null) ? new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
-				Math.max(caller.getLineNumber(), 0)) : UNKNOWN;
+		StackFrame caller = walkToCaller();
+		if (caller == null) {
+			return UNKNOWN;
+		}
+		return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+				Math.max(caller.getLineNumber(), 0));
 	}
 
 	/**
@@ -66,24 +100,44 @@ public final class CallerLocator {
 	 * none), for an appender that hands the event to another thread: there the stack is the worker's.
 	 */
 	public static StackTraceElement[] callerData() {
-		StackFrame caller = WALKER.walk(CallerLocator::firstAfterLogging);
+		StackFrame caller = walkToCaller();
 		return (caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() } : new StackTraceElement[0];
 	}
 
+	/** Walks the current thread's stack to the caller, fetching as many frames at first as it took before. */
+	private static StackFrame walkToCaller() {
+		int known = framesToCaller;
+		int firstBatch = Math.min(((known > 0) ? known : DEFAULT_FRAMES_TO_CALLER) + BATCH_MARGIN, MAX_FIRST_BATCH);
+		Found found = WALKERS[firstBatch].walk(CallerLocator::firstAfterLogging);
+		if (found == null) {
+			return null;
+		}
+		if (found.frames() > known) {
+			framesToCaller = found.frames();
+		}
+		return found.caller();
+	}
+
 	/** The first frame after the logging frameworks' frames; a plain loop, cheaper than a stream here. */
-	private static StackFrame firstAfterLogging(Stream<StackFrame> frames) {
+	private static Found firstAfterLogging(Stream<StackFrame> frames) {
 		boolean inLogging = false;
+		int count = 0;
 		Iterator<StackFrame> iterator = frames.iterator();
 		while (iterator.hasNext()) {
 			StackFrame frame = iterator.next();
+			count++;
 			if (LOGGING_FRAMEWORK.get(frame.getDeclaringClass())) {
 				inLogging = true;
 			}
 			else if (inLogging) {
-				return frame;
+				return new Found(frame, count);
 			}
 		}
 		return null;
+	}
+
+	/** The caller's frame and how many frames the walk took to reach it, itself included. */
+	private record Found(StackFrame caller, int frames) {
 	}
 
 	private static boolean isLoggingFramework(String className) {

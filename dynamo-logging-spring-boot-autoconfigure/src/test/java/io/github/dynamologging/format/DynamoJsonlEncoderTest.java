@@ -7,7 +7,9 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.encoder.EncoderBase;
 import io.github.dynamologging.schema.LogLineValidator;
 import io.github.dynamologging.testing.JsonLines;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,60 @@ class DynamoJsonlEncoderTest {
 		assertThat(json.get("message").asString()).isEqualTo("hello world");
 		assertThat(json.get("thread.name").asString()).isEqualTo(Thread.currentThread().getName());
 		assertThat(this.logback.text()).endsWith("}\n").doesNotContain("\": ").doesNotContain(", \"");
+	}
+
+	@Test
+	void findsTheCallerWhateverTheDepthOfTheLoggingPath() {
+		// The locator fetches as many frames at first as the last walks took; a deeper path than any before
+		// (here: frames inside the appender) must still find the caller, and a shallow one after it too.
+		DepthEncoder encoder = new DepthEncoder();
+		CapturingLogback logback = new CapturingLogback(encoder);
+		Logger log = logback.logger("depth");
+		List<Integer> expected = new ArrayList<>();
+		for (int depth : new int[] { 0, 5, 70, 0, 200, 1, 0 }) {
+			encoder.depth = depth;
+			expected.add(CapturingLogback.nextLine());
+			log.info("at depth {}", depth);
+		}
+		assertThat(logback.jsonLines()).allSatisfy((json) -> assertThat(json.get("file").asString())
+			.isEqualTo("io/github/dynamologging/format/DynamoJsonlEncoderTest.java"))
+			.extracting((json) -> json.get("line").asInt())
+			.isEqualTo(expected);
+	}
+
+	/** Puts {@code depth} frames of its own between the appender and the JSONL encoder. */
+	private static final class DepthEncoder extends EncoderBase<ILoggingEvent> {
+
+		private final DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
+
+		int depth;
+
+		@Override
+		public byte[] headerBytes() {
+			return null;
+		}
+
+		@Override
+		public byte[] encode(ILoggingEvent event) {
+			return encodeAt(event, this.depth);
+		}
+
+		private byte[] encodeAt(ILoggingEvent event, int remaining) {
+			return (remaining > 0) ? encodeAt(event, remaining - 1) : this.encoder.encode(event);
+		}
+
+		@Override
+		public byte[] footerBytes() {
+			return null;
+		}
+
+		@Override
+		public void start() {
+			this.encoder.setContext(getContext());
+			this.encoder.start();
+			super.start();
+		}
+
 	}
 
 	@Test
