@@ -16,7 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
  * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
  * that logged, while the logging call is still on the stack (synchronous appenders; an asynchronous one
- * stores {@link #callerData()} in the event before queueing it). The caller is the first frame after the
+ * stores {@link #callerData(ILoggingEvent)} in the event before queueing it). The caller is the first frame after the
  * logging frameworks' frames.
  */
 public final class CallerLocator {
@@ -64,11 +64,15 @@ public final class CallerLocator {
 	};
 
 	/**
-	 * The most frames a walk has needed to reach the caller: the logging frameworks' frames and the
-	 * appender's, nearly the same for every event whatever the application's own stack depth. Racy on
-	 * purpose: a stale value only costs a batch.
+	 * Frames the last walk for each logger needed to reach the caller: the logging API's frames, the
+	 * appender's and the encoder's, the same from event to event on one path whatever the application's own
+	 * stack depth. Keyed by logger because paths differ by logger (an application's SLF4J calls take about
+	 * 16 frames, Tomcat's through {@code java.util.logging} 23); a stale or missing value costs a batch.
 	 */
-	private static int framesToCaller;
+	private static final Map<String, Integer> FRAMES_TO_CALLER = new ConcurrentHashMap<>();
+
+	/** Loggers remembered at most; past that the memory starts again (a logger per request id, say). */
+	private static final int MAX_LOGGERS_REMEMBERED = 4096;
 
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
@@ -87,7 +91,7 @@ public final class CallerLocator {
 			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
 					Math.max(caller.getLineNumber(), 0));
 		}
-		StackFrame caller = walkToCaller();
+		StackFrame caller = walkToCaller(event.getLoggerName());
 		if (caller == null) {
 			return UNKNOWN;
 		}
@@ -96,24 +100,28 @@ public final class CallerLocator {
 	}
 
 	/**
-	 * The caller of the logging call on the current thread as Logback caller data (empty when there is
-	 * none), for an appender that hands the event to another thread: there the stack is the worker's.
+	 * The caller of the logging call of {@code event} on the current thread as Logback caller data (empty when
+	 * there is none), for an appender that hands the event to another thread: there the stack is the worker's.
 	 */
-	public static StackTraceElement[] callerData() {
-		StackFrame caller = walkToCaller();
+	public static StackTraceElement[] callerData(ILoggingEvent event) {
+		StackFrame caller = walkToCaller(event.getLoggerName());
 		return (caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() } : new StackTraceElement[0];
 	}
 
-	/** Walks the current thread's stack to the caller, fetching as many frames at first as it took before. */
-	private static StackFrame walkToCaller() {
-		int known = framesToCaller;
-		int firstBatch = Math.min(((known > 0) ? known : DEFAULT_FRAMES_TO_CALLER) + BATCH_MARGIN, MAX_FIRST_BATCH);
-		Found found = WALKERS[firstBatch].walk(CallerLocator::firstAfterLogging);
+	/** Walks the current thread's stack to the caller, fetching as many frames at first as it took last time. */
+	private static StackFrame walkToCaller(String loggerName) {
+		String key = (loggerName != null) ? loggerName : "";
+		Integer known = FRAMES_TO_CALLER.get(key);
+		int expected = (known != null) ? known : DEFAULT_FRAMES_TO_CALLER;
+		Found found = WALKERS[Math.min(expected + BATCH_MARGIN, MAX_FIRST_BATCH)].walk(CallerLocator::firstAfterLogging);
 		if (found == null) {
 			return null;
 		}
-		if (found.frames() > known) {
-			framesToCaller = found.frames();
+		if (found.frames() != expected || known == null) {
+			if (FRAMES_TO_CALLER.size() >= MAX_LOGGERS_REMEMBERED) {
+				FRAMES_TO_CALLER.clear();
+			}
+			FRAMES_TO_CALLER.put(key, found.frames());
 		}
 		return found.caller();
 	}

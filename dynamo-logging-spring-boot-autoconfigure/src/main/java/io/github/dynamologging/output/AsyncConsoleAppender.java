@@ -56,7 +56,7 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 	protected void prepareForDeferredProcessing(ILoggingEvent event) {
 		super.prepareForDeferredProcessing(event);
 		if (this.callerData && !event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
-			loggingEvent.setCallerData(CallerLocator.callerData());
+			loggingEvent.setCallerData(CallerLocator.callerData(event));
 		}
 	}
 
