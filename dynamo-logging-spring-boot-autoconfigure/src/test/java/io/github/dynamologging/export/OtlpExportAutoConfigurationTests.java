@@ -2,6 +2,11 @@ package io.github.dynamologging.export;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.micrometer.tracing.exporter.SpanFilter;
+import io.micrometer.tracing.exporter.SpanReporter;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -10,6 +15,7 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -156,6 +162,92 @@ class OtlpExportAutoConfigurationTests {
 			assertThat(context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("after-restart").startSpan())
 				.satisfies((span) -> assertThat(span.isRecording()).isTrue());
 		});
+	}
+
+	@Test
+	void spansReachTheExportersAsTheSdkMadeThem() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withUserConfiguration(InMemoryExport.class).run((context) -> {
+			assertThat(context).getBean(BatchSpanProcessor.class)
+				.isSameAs(context.getBean("dynamoBatchSpanProcessor"));
+			SpanData span = exportOneSpan(context);
+			// Not the copy Micrometer's CompositeSpanExporter makes for span filters (OtelFinishedSpan).
+			assertThat(span.getClass().getName()).startsWith("io.opentelemetry.sdk.");
+			assertThat(span.getName()).isEqualTo("work");
+		});
+	}
+
+	@Test
+	void anApplicationsSpanFilterGetsBootsProcessorAndFiltersEverySpan() {
+		SpanFilter renaming = (span) -> span.setName("filtered-" + span.getName());
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withBean(SpanFilter.class, () -> renaming)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor").hasSingleBean(BatchSpanProcessor.class);
+				assertThat(exportOneSpan(context).getName()).isEqualTo("filtered-work");
+			});
+	}
+
+	@Test
+	void anApplicationsExportingPredicateGetsBootsProcessor() {
+		SpanExportingPredicate none = (span) -> false;
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withBean(SpanExportingPredicate.class, () -> none)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor").hasSingleBean(BatchSpanProcessor.class);
+				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(context.getBean(InMemorySpanExporter.class).getFinishedSpanItems()).isEmpty();
+			});
+	}
+
+	@Test
+	void anApplicationsSpanReporterGetsBootsProcessor() {
+		SpanReporter reporter = (span) -> {
+		};
+		this.contextRunner.withBean(SpanReporter.class, () -> reporter)
+			.run((context) -> assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor")
+				.hasSingleBean(BatchSpanProcessor.class));
+	}
+
+	@Test
+	void anApplicationsOwnBatchSpanProcessorIsKept() {
+		BatchSpanProcessor own = BatchSpanProcessor.builder(InMemorySpanExporter.create()).build();
+		this.contextRunner.withBean("ownProcessor", BatchSpanProcessor.class, () -> own)
+			.run((context) -> assertThat(context).getBean(BatchSpanProcessor.class).isSameAs(own));
+	}
+
+	@Test
+	void theProcessorTakesBootsExportSettings() {
+		// A queue of 2 and no scheduled export: of 5 spans, 3 are refused and counted as queue-full drops.
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=2",
+					"management.opentelemetry.tracing.export.max-batch-size=2",
+					"management.opentelemetry.tracing.export.schedule-delay=1h")
+			.run((context) -> {
+				assertThat(context.getBean(BatchSpanProcessor.class)).isSameAs(context.getBean("dynamoBatchSpanProcessor"));
+				SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
+				ExportFailures failures = context.getBean(ExportFailures.class);
+				for (int i = 0; i < 5; i++) {
+					provider.get("test").spanBuilder("work-" + i).startSpan().end();
+				}
+				provider.forceFlush().join(10, TimeUnit.SECONDS);
+				List<SpanData> exported = context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+				assertThat(exported.size() + failures.total(ExportFailures.Reason.QUEUE_FULL)).isEqualTo(5);
+				assertThat(failures.total(ExportFailures.Reason.QUEUE_FULL)).isPositive();
+			});
+	}
+
+	private static SpanData exportOneSpan(AssertableApplicationContext context) {
+		InMemorySpanExporter exporter = context.getBean(InMemorySpanExporter.class);
+		exporter.reset();
+		context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		assertThat(exporter.getFinishedSpanItems()).hasSize(1);
+		return exporter.getFinishedSpanItems().get(0);
 	}
 
 	private String serviceNameOfASpan() {
