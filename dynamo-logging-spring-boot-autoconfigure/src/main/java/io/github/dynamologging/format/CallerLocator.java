@@ -16,8 +16,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
  * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
  * that logged, while the logging call is still on the stack (synchronous appenders; an asynchronous one
- * stores {@link #callerData(ILoggingEvent)} in the event before queueing it). The caller is the first frame after the
- * logging frameworks' frames.
+ * stores {@link #callerData(ILoggingEvent)} in the event before queueing it). The caller is the first frame
+ * after the logging frameworks' frames.
  */
 public final class CallerLocator {
 
@@ -117,7 +117,7 @@ public final class CallerLocator {
 		if (found == null) {
 			return null;
 		}
-		if (found.frames() != expected || known == null) {
+		if (known == null || known != found.frames()) {
 			if (FRAMES_TO_CALLER.size() >= MAX_LOGGERS_REMEMBERED) {
 				FRAMES_TO_CALLER.clear();
 			}
