@@ -102,17 +102,18 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		if (bootConsole == null) {
 			return;
 		}
-		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+		// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
+		boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
+		OutputProperties.Async async = properties.getAsync();
+		ConsoleAppender<ILoggingEvent> console = (callerData && !async.isEnabled())
+				? new CallerLocatingConsoleAppender() : new ConsoleAppender<>();
 		console.setContext(context);
 		console.setName(CONSOLE_APPENDER);
 		console.setTarget(properties.getOutput().logbackTarget());
 		console.setEncoder(encoder(properties, AnsiColour.enabled(environment), context));
 		Appender<ILoggingEvent> installed = console;
-		OutputProperties.Async async = properties.getAsync();
 		if (async.isEnabled()) {
 			console.setName(SYNC_CONSOLE_APPENDER);
-			// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
-			boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
 			installed = new AsyncConsoleAppender(console, async.getQueueSize(), async.getShutdownTimeout(),
 					callerData);
 			installed.setContext(context);

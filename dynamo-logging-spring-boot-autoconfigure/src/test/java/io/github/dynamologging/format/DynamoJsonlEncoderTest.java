@@ -1,5 +1,6 @@
 package io.github.dynamologging.format;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,16 @@ class DynamoJsonlEncoderTest {
 			.isEqualTo("io/github/dynamologging/format/DynamoJsonlEncoderTest.java"))
 			.extracting((json) -> json.get("line").asInt())
 			.isEqualTo(expected);
+	}
+
+	@Test
+	void passesOverReflectionBetweenTheLoggingCallAndItsCaller() throws Exception {
+		Method info = org.slf4j.Logger.class.getMethod("info", String.class);
+		int line = CapturingLogback.nextLine();
+		info.invoke(this.log, "logged through Method.invoke");
+		JsonNode json = this.logback.onlyJsonLine();
+		assertThat(json.get("file").asString()).isEqualTo("io/github/dynamologging/format/DynamoJsonlEncoderTest.java");
+		assertThat(json.get("line").asInt()).isEqualTo(line);
 	}
 
 	/** Puts {@code depth} frames of its own between the appender and the JSONL encoder. */

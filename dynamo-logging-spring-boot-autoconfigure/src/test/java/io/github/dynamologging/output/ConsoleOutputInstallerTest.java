@@ -1,5 +1,10 @@
 package io.github.dynamologging.output;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -7,12 +12,15 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.format.DynamoReadableEncoder;
+import io.github.dynamologging.testing.JsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -68,6 +76,52 @@ class ConsoleOutputInstallerTest {
 		assertThat(installed.getEncoder()).isInstanceOf(DynamoJsonlEncoder.class);
 		assertThat(installed.getCopyOfAttachedFiltersList()).singleElement().isInstanceOf(ThresholdFilter.class);
 		assertThat(this.bootConsole.isStarted()).isFalse();
+	}
+
+	@Test
+	void jsonlFindsTheCallerInTheAppenderBeforeEncoding() {
+		MockEnvironment environment = new MockEnvironment().withProperty("dynamo.logging.format", "jsonl")
+			.withProperty("dynamo.logging.output", "stdout");
+		new ConsoleOutputInstaller().install(environment);
+		assertThat(this.root.getAppender("CONSOLE")).isInstanceOf(CallerLocatingConsoleAppender.class);
+		ListAppender<ILoggingEvent> after = new ListAppender<>();
+		after.setContext(this.context);
+		after.start();
+		this.root.addAppender(after);
+		PrintStream stdout = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		int line;
+		try {
+			System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+			line = StackWalker.getInstance().walk((frames) -> frames.findFirst()).orElseThrow().getLineNumber() + 1;
+			LoggerFactory.getLogger("caller.test").warn("where am I");
+		}
+		finally {
+			System.setOut(stdout);
+			this.root.detachAppender(after);
+		}
+		// The test run's own console (plain text) writes to stdout too; the installed one writes the JSON line.
+		String jsonLine = captured.toString(StandardCharsets.UTF_8).lines().filter((text) -> text.startsWith("{"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		JsonNode json = JsonLines.parse(jsonLine).get(0);
+		assertThat(json.get("message").asString()).isEqualTo("where am I");
+		assertThat(json.get("file").asString()).isEqualTo("io/github/dynamologging/output/ConsoleOutputInstallerTest.java");
+		assertThat(json.get("line").asInt()).isEqualTo(line);
+		// The caller is the event's caller data, as an appender after the console sees it.
+		assertThat(after.list).singleElement()
+			.satisfies((event) -> assertThat(event.getCallerData()).singleElement()
+				.satisfies((frame) -> assertThat(frame.getLineNumber()).isEqualTo(line)));
+	}
+
+	@Test
+	void noCallerLookupInTheAppenderWhenLinesCarryNoCaller() {
+		new ConsoleOutputInstaller().install(new MockEnvironment().withProperty("dynamo.logging.format", "jsonl")
+			.withProperty("dynamo.logging.caller-data", "false"));
+		assertThat(this.root.getAppender("CONSOLE")).hasSameClassAs(new ConsoleAppender<>());
+		removeConsole();
+		installBootLikeConsole();
+		new ConsoleOutputInstaller().install(new MockEnvironment().withProperty("dynamo.logging.format", "readable"));
+		assertThat(this.root.getAppender("CONSOLE")).hasSameClassAs(new ConsoleAppender<>());
 	}
 
 	@Test
