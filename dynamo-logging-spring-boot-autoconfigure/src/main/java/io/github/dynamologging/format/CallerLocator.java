@@ -9,15 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 
 /**
  * Finds the {@code file} and {@code line} of the code that logged an event.
  * <p>
  * Logback's own caller data builds a {@code Throwable} and copies the whole stack; a {@link StackWalker}
  * materialises frames lazily and stops at the caller, which is much cheaper. It must run on the thread
- * that logged, while the logging call is still on the stack: the starter's console appenders store
- * {@link #callerData(ILoggingEvent)} in the event before encoding or queueing it; an encoder in an appender of
- * the application's own walks from where it encodes. The caller is the first frame after the logging
+ * that logged, while the logging call is still on the stack: the starter's console appenders
+ * {@link #storeCallerData(ILoggingEvent) store it in the event} before encoding or queueing it; an encoder
+ * in an appender of the application's own walks from where it encodes. The caller is the first frame after the logging
  * frameworks' frames, reflection frames passed over.
  */
 public final class CallerLocator {
@@ -51,7 +52,7 @@ public final class CallerLocator {
 		}
 	}
 
-	/** A guess before a logger's first walk: a direct SLF4J call takes about 9 from an appender, 14 from an encoder. */
+	/** A guess before a logger's first walk: a direct SLF4J call takes about 11 from an appender, 16 from an encoder. */
 	private static final int DEFAULT_FRAMES_TO_CALLER = 16;
 
 	/**
@@ -106,13 +107,17 @@ public final class CallerLocator {
 	}
 
 	/**
-	 * The caller of the logging call of {@code event} on the current thread as Logback caller data (empty when
-	 * there is none), for an appender to store in the event: a walk from the appender passes fewer frames
-	 * than one from the encoder, and an appender that hands the event to another thread must walk here.
+	 * Stores the caller of the logging call of {@code event} on the current thread as the event's Logback
+	 * caller data (empty when there is none), unless the event has caller data already. For an appender: a
+	 * walk from there passes fewer frames than one from the encoder, and an appender that hands the event to
+	 * another thread must walk here.
 	 */
-	public static StackTraceElement[] callerData(ILoggingEvent event) {
-		StackFrame caller = walkToCaller(event.getLoggerName());
-		return (caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() } : new StackTraceElement[0];
+	public static void storeCallerData(ILoggingEvent event) {
+		if (!event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
+			StackFrame caller = walkToCaller(event.getLoggerName());
+			loggingEvent.setCallerData((caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() }
+					: new StackTraceElement[0]);
+		}
 	}
 
 	/** Walks the current thread's stack to the caller, fetching as many frames at first as it took last time. */

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import io.github.dynamologging.format.CallerLocator;
 import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
@@ -55,8 +54,8 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 	@Override
 	protected void prepareForDeferredProcessing(ILoggingEvent event) {
 		super.prepareForDeferredProcessing(event);
-		if (this.callerData && !event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
-			loggingEvent.setCallerData(CallerLocator.callerData(event));
+		if (this.callerData) {
+			CallerLocator.storeCallerData(event);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.github.dynamologging.output;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import io.github.dynamologging.format.CallerLocator;
 
@@ -16,9 +15,7 @@ final class CallerLocatingConsoleAppender extends ConsoleAppender<ILoggingEvent>
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		if (!event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
-			loggingEvent.setCallerData(CallerLocator.callerData(event));
-		}
+		CallerLocator.storeCallerData(event);
 		super.append(event);
 	}
 
