@@ -134,6 +134,142 @@ class ConfigFileWatcherIntegrationTest {
 		}
 	}
 
+	@Test
+	void inPlaceEditOfASymlinkTargetIsApplied() throws Exception {
+		Path target = write(this.directory.resolve("elsewhere").resolve("real.toml"), DEBUG_FILE);
+		Path link = Files.createSymbolicLink(
+				Files.createDirectories(this.directory.resolve("config")).resolve("logging.toml"), target);
+		try (RunningApp app = start(link)) {
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+			write(target, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+		}
+	}
+
+	@Test
+	void goneEmptyOrCutOffFileKeepsTheLastGoodLevelsWithOneWarningEach() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			String kept = "Keeping the previous log levels: logging config file " + file;
+			Files.delete(file);
+			awaitMessages(lines, Level.WARN, 1);
+			write(file, "");
+			awaitMessages(lines, Level.WARN, 2);
+			// A writer that truncates and pauses, then writes half: the same problems once each.
+			write(file, "log_level = \"info\"\n[log_filters]\n");
+			awaitMessages(lines, Level.WARN, 3);
+			write(file, "");
+			Files.delete(file);
+			write(file, "log_level = \"info\"\n[log_filters]\n");
+			Thread.sleep(1000);
+			assertThat(messages(lines, Level.WARN)).containsExactly(kept + " is gone (deleted, or being replaced)"
+					+ "; it applies once it holds a complete configuration (to clear its levels on purpose, leave a comment in it)",
+					kept + " is empty; it applies once it holds a complete configuration (to clear its levels on purpose, "
+							+ "leave a comment in it)",
+					kept + " ends with the table header [log_filters] and nothing under it; it applies once it holds a "
+							+ "complete configuration (to clear its levels on purpose, leave a comment in it)");
+			assertThat(messages(lines, Level.INFO)).isEmpty();
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+			assertThat(json(app.get("/actuator/dynlog")).get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
+			assertThat(app.auditLines()).isEmpty();
+
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+			String commentOnly = "# no levels from this file for now\n";
+			write(file, commentOnly);
+			awaitHash(app, sha256(commentOnly));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).as("an intended empty file applies").isNull();
+		}
+	}
+
+	@Test
+	void directoryRemovedAndMadeAgainIsWatchedAgain() throws Exception {
+		Path file = write(this.directory.resolve("config").resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			Files.delete(file);
+			Files.delete(file.getParent());
+			Thread.sleep(500);
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+			String edited = TRACE_FILE + "\"com.example.again\" = \"warn\"\n";
+			write(file, edited);
+			awaitHash(app, sha256(edited));
+			assertThat(RunningApp.configuredLevel("com.example.again")).isEqualTo("WARN");
+		}
+	}
+
+	@Test
+	void fifoDeviceAndHugeFileAreRefusedAndTheWatcherGoesOn() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			Files.delete(file);
+			Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).start();
+			assertThat(mkfifo.waitFor()).isZero();
+			awaitMessages(lines, Level.ERROR, 1);
+			Files.delete(file);
+			Files.createSymbolicLink(file, Path.of("/dev/zero"));
+			awaitMessages(lines, Level.ERROR, 2);
+			Files.delete(file);
+			try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+				huge.setLength(io.github.dynamologging.config.ConfigFileBytes.MAX_BYTES + 1L);
+			}
+			awaitMessages(lines, Level.ERROR, 3);
+			String kept = "Keeping the previous log levels: Invalid logging config file " + file;
+			String fix = ". Fix: make it a regular file the service's user can read";
+			assertThat(messages(lines, Level.ERROR)).containsExactly(
+					kept + ": it cannot be read (it is not a regular file but a named pipe (FIFO))" + fix,
+					kept + ": it cannot be read (it is not a regular file but a character device)" + fix,
+					kept + ": it is 4194305 bytes, more than the 4194304 bytes (4 MiB) a logging config file may have. "
+							+ "Fix: keep only log_level and [log_filters] in it");
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+
+			Files.delete(file);
+			write(file, TRACE_FILE);
+			awaitHash(app, sha256(TRACE_FILE));
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
+		}
+	}
+
+	@Test
+	void twoBadContentsWrittenAlternatelyGiveOneErrorEach() throws Exception {
+		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
+		try (RunningApp app = start(file)) {
+			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			String numberLevel = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = 5\n";
+			String unknownLevel = "log_level = \"loud\"\n";
+			write(file, numberLevel);
+			awaitMessages(lines, Level.ERROR, 1);
+			write(file, unknownLevel);
+			awaitMessages(lines, Level.ERROR, 2);
+			for (int round = 0; round < 3; round++) {
+				write(file, numberLevel);
+				Thread.sleep(400);
+				write(file, unknownLevel);
+				Thread.sleep(400);
+			}
+			assertThat(messages(lines, Level.ERROR)).hasSize(2);
+			assertThat(messages(lines, Level.ERROR).get(0)).contains("at line 3");
+			assertThat(messages(lines, Level.ERROR).get(1)).contains("log_level is 'loud'");
+			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
+		}
+	}
+
+	private static List<String> messages(ListAppender<ILoggingEvent> lines, Level level) {
+		return List.copyOf(lines.list).stream()
+			.filter((line) -> line.getLevel() == level)
+			.map(ILoggingEvent::getFormattedMessage)
+			.toList();
+	}
+
+	private static void awaitMessages(ListAppender<ILoggingEvent> lines, Level level, int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> messages(lines, level).size() >= count);
+	}
+
 	private static RunningApp start(Path file, String... more) {
 		List<String> properties = new java.util.ArrayList<>(List.of("management.endpoints.web.exposure.include=dynlog",
 				"dynamo.logging.config-watch=true", "dynamo.logging.config-path=" + file));
