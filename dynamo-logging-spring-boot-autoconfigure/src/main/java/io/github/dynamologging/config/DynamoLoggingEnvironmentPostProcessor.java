@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.github.dynamologging.filter.LogFilter;
 import io.github.dynamologging.tracing.TracingDefaults;
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -93,7 +94,7 @@ public class DynamoLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 	 */
 	public DynamoLoggingEnvironmentPostProcessor(DeferredLogFactory logFactory,
 			ConfigurableBootstrapContext bootstrapContext) {
-		this.log = logFactory.getLog(DynamoLoggingEnvironmentPostProcessor.class);
+		this.log = logFactory.getLog(() -> LogFactory.getLog(ConfigurationLog.LOGGER));
 		this.bootstrapContext = bootstrapContext;
 	}
 
@@ -126,6 +127,7 @@ public class DynamoLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 		if (fromVariables.getSource().isEmpty()) {
 			sources.remove(ENVIRONMENT_VARIABLES_SOURCE_NAME);
 		}
+		ConfigurationLog.pinLevel(environment);
 	}
 
 	private static boolean isEnabled(ConfigurableEnvironment environment) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
+import io.github.dynamologging.config.ConfigurationLog;
 import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
 import io.github.dynamologging.config.LoggingConfigFile;
 import io.github.dynamologging.config.LoggingLevelProperties;
@@ -56,7 +57,7 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class ConfigFileWatcher implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(ConfigFileWatcher.class);
+	private static final Logger log = LoggerFactory.getLogger(ConfigurationLog.LOGGER);
 
 	/** Editors and ConfigMap updates write in several steps; one read after they settle. */
 	private static final Duration SETTLE = Duration.ofMillis(100);

@@ -45,7 +45,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 	private static final String APPLICATION_YML = "application.yml";
 
 	@RegisterExtension
-	final LoggerEvents events = new LoggerEvents(DynamoLoggingEnvironmentPostProcessor.class);
+	final LoggerEvents events = new LoggerEvents(ConfigurationLog.LOGGER);
 
 	@TempDir
 	Path dir;
@@ -107,7 +107,8 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			variables.put("DYN_LOG", "info");
 			namedToml("log_level = \"warn\"\n");
 			defaultToml("log_level = \"error\"\n");
-			assertThat(sourceNames(process())).containsExactly(SYSTEM_PROPERTIES, ENVIRONMENT_VARIABLES_SOURCE_NAME,
+			assertThat(sourceNames(process())).containsExactly(ConfigurationLog.LEVEL_SOURCE_NAME, SYSTEM_PROPERTIES,
+					ENVIRONMENT_VARIABLES_SOURCE_NAME,
 					SYSTEM_ENVIRONMENT, CONFIG_FILE_SOURCE_NAME, DEFAULT_CONFIG_FILE_SOURCE_NAME,
 					RandomValuePropertySource.RANDOM_PROPERTY_SOURCE_NAME, APPLICATION_YML, DEFAULTS_SOURCE_NAME);
 		}
@@ -160,7 +161,8 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void builtInDefaultsQuietTheNoisyLibraries() {
 			assertThat(levels(process())).containsOnly(entry("io.netty", LogLevel.ERROR),
 					entry("io.grpc", LogLevel.ERROR), entry("io.opentelemetry", LogLevel.ERROR),
-					entry("reactor.netty", LogLevel.ERROR), entry("org.apache.hc", LogLevel.ERROR));
+					entry("reactor.netty", LogLevel.ERROR), entry("org.apache.hc", LogLevel.ERROR),
+					entry(ConfigurationLog.LOGGER, LogLevel.INFO));
 		}
 
 		@Test
@@ -321,6 +323,17 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
 			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
 				.isEqualTo(Map.of("spring.main.banner-mode", "off"));
+		}
+
+		@Test
+		void configurationMessagesPassWhateverLevelsTheConfigurationSets() throws IOException {
+			namedToml("log_level = \"error\"\n");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER)).isEqualTo("info");
+			systemProperties.put("logging.level.dynamo", "off");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER)).isEqualTo("info");
+			variables.put("DYN_LOG", "error,dynamo.logging.config=debug");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER))
+				.as("more verbose on request: the configuration dump").isEqualTo("debug");
 		}
 
 		@Test

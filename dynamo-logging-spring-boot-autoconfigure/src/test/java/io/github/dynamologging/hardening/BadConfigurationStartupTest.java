@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -47,9 +50,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BadConfigurationStartupTest {
 
-	private static final String POST_PROCESSOR = "io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor";
+	private static final String CONFIGURATION_LOG = "dynamo.logging.config";
 
 	private static final String OTLP_REPORT = "io.github.dynamologging.export.OtlpExportReport";
+
+	private static final Pattern READABLE_LINE = Pattern
+		.compile("\\d{4}-\\d\\d-\\d\\dT[^ ]+Z +(TRACE|DEBUG|INFO|WARN|ERROR) (?:[^ :]+: )?([^ :]+): (.*)");
 
 	private static final String TRUTHY_RULE = "expected one of 1, true, on, yes";
 
@@ -159,7 +165,7 @@ class BadConfigurationStartupTest {
 	void badDynLogDrawsOneWarningPerInvalidDirectiveAndTheValidOnesApply(String name, String dynLog,
 			Map<String, String> warned, Map<String, Level> levels) {
 		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", dynLog))) {
-			List<String> warnings = messages(POST_PROCESSOR, "WARN");
+			List<String> warnings = messages(CONFIGURATION_LOG, "WARN");
 			assertThat(warnings).hasSize(warned.size());
 			warned.forEach((directive, rule) -> assertThat(warnings)
 				.anySatisfy((message) -> assertThat(message).startsWith("Ignoring directive '" + directive + "' in DYN_LOG: ")
@@ -234,6 +240,38 @@ class BadConfigurationStartupTest {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "jsonl", "readable" })
+	void aBadDirectiveIsReportedEvenWhenTheConfiguredRootIsError(String format) throws IOException {
+		Path file = Files.writeString(dir.resolve("root-error.toml"), "log_level = \"error\"\n");
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", "com.acme.b=trace,com.acme.bogus=loud",
+				"DYN_LOGGING_CONFIG_PATH", file.toString(), "DYN_LOGGING_CONSOLE_FORMAT", format))) {
+			assertThat(level("ROOT")).isEqualTo(Level.ERROR);
+			assertThat(level("com.acme.b")).isEqualTo(Level.TRACE);
+			List<Map<String, String>> warnings = (format.equals("jsonl") ? jsonlFields() : readableFields()).stream()
+				.filter((line) -> "WARN".equals(line.get("level")))
+				.toList();
+			assertThat(warnings).singleElement().satisfies((line) -> {
+				assertThat(line).containsEntry("target", CONFIGURATION_LOG);
+				assertThat(line.get("message")).startsWith("Ignoring directive 'com.acme.bogus=loud' in DYN_LOG");
+			});
+		}
+	}
+
+	private List<Map<String, String>> jsonlFields() {
+		return lines().stream()
+			.map((line) -> Map.of("level", line.get("level").stringValue(), "target", line.get("target").stringValue(),
+					"message", line.get("message").stringValue()))
+			.toList();
+	}
+
+	/** READABLE lines as their fields: {@code <time> <LEVEL> [<span>: ]<target>: <message>}. */
+	private List<Map<String, String>> readableFields() {
+		return this.stderr.text().lines().map(READABLE_LINE::matcher).filter(Matcher::matches)
+			.map((line) -> Map.of("level", line.group(1), "target", line.group(2), "message", line.group(3)))
+			.toList();
+	}
+
 	static Stream<Arguments> brokenTomlFiles() throws IOException {
 		byte[] garbage = new byte[4096];
 		new Random(7).nextBytes(garbage);
@@ -293,7 +331,7 @@ class BadConfigurationStartupTest {
 			Files.writeString(file, content);
 		}
 		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOGGING_CONFIG_PATH", file.toString()))) {
-			List<String> warnings = messages(POST_PROCESSOR, "WARN");
+			List<String> warnings = messages(CONFIGURATION_LOG, "WARN");
 			assertThat(warnings).hasSize(warned.size());
 			warned.forEach((word) -> assertThat(warnings)
 				.anySatisfy((message) -> assertThat(message).contains(file.toString()).contains(word)));

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.dynamologging.config.ConfigurationLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ class ConfigFileWatcherIntegrationTest {
 	void badEditKeepsThePreviousLevelsAndLogsOneError() throws Exception {
 		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
 		try (RunningApp app = start(file)) {
-			ListAppender<ILoggingEvent> errors = capture(ConfigFileWatcher.class);
+			ListAppender<ILoggingEvent> errors = capture(ConfigurationLog.LOGGER);
 			String bad = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = 5\n";
 			write(file, bad);
 			await().atMost(Duration.ofSeconds(10)).until(() -> !errors.list.isEmpty());
@@ -151,7 +152,7 @@ class ConfigFileWatcherIntegrationTest {
 	void goneEmptyOrCutOffFileKeepsTheLastGoodLevelsWithOneWarningEach() throws Exception {
 		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
 		try (RunningApp app = start(file)) {
-			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			ListAppender<ILoggingEvent> lines = capture(ConfigurationLog.LOGGER);
 			String kept = "Keeping the previous log levels: logging config file " + file;
 			Files.delete(file);
 			awaitMessages(lines, Level.WARN, 1);
@@ -206,7 +207,7 @@ class ConfigFileWatcherIntegrationTest {
 	void fifoDeviceAndHugeFileAreRefusedAndTheWatcherGoesOn() throws Exception {
 		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
 		try (RunningApp app = start(file)) {
-			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			ListAppender<ILoggingEvent> lines = capture(ConfigurationLog.LOGGER);
 			Files.delete(file);
 			Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).start();
 			assertThat(mkfifo.waitFor()).isZero();
@@ -239,7 +240,7 @@ class ConfigFileWatcherIntegrationTest {
 	void twoBadContentsWrittenAlternatelyGiveOneErrorEach() throws Exception {
 		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
 		try (RunningApp app = start(file)) {
-			ListAppender<ILoggingEvent> lines = capture(ConfigFileWatcher.class);
+			ListAppender<ILoggingEvent> lines = capture(ConfigurationLog.LOGGER);
 			String numberLevel = "log_level = \"info\"\n[log_filters]\n\"com.example.watch\" = 5\n";
 			String unknownLevel = "log_level = \"loud\"\n";
 			write(file, numberLevel);
@@ -282,12 +283,12 @@ class ConfigFileWatcherIntegrationTest {
 			.until(() -> hash.equals(json(app.get("/actuator/dynlog")).get("configHash").stringValue()));
 	}
 
-	private static ListAppender<ILoggingEvent> capture(Class<?> loggerClass) {
+	private static ListAppender<ILoggingEvent> capture(String loggerName) {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.setContext(context);
 		appender.start();
-		context.getLogger(loggerClass).addAppender(appender);
+		context.getLogger(loggerName).addAppender(appender);
 		return appender;
 	}
 
