@@ -72,7 +72,8 @@ final class EnvironmentVariableMapping {
 	}
 
 	/**
-	 * {@code DYN_LOGGING_CONSOLE_FORMAT} when set and valid, else {@code DYN_LOGGING_JSONL}, else none. A
+	 * {@code DYN_LOGGING_CONSOLE_FORMAT} when set (readable when it is neither format), else
+	 * {@code DYN_LOGGING_JSONL}, else none. A
 	 * bad {@code DYN_LOGGING_JSONL} draws its WARN even when the console format wins: the operator set it.
 	 */
 	private static String consoleFormat(Function<String, String> variables, Consumer<String> warnings) {
@@ -85,8 +86,10 @@ final class EnvironmentVariableMapping {
 			if (format.equals(JSONL) || format.equals(READABLE)) {
 				return format;
 			}
+			// Dynamo's rule: a console format it does not know is its readable one, whatever DYN_LOGGING_JSONL says.
 			warnings.accept(DYN_LOGGING_CONSOLE_FORMAT + "='" + consoleFormat + "' is not a console format; "
-					+ "expected readable or jsonl (any case); ignoring it");
+					+ "expected readable or jsonl (any case); using readable");
+			return READABLE;
 		}
 		return fromJsonl;
 	}

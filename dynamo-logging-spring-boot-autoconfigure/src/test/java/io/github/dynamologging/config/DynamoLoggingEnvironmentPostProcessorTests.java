@@ -260,12 +260,12 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		}
 
 		@Test
-		void badConsoleFormatIsIgnoredWithAWarning() {
+		void badConsoleFormatMeansReadableWithOneWarningEvenWhenJsonlIsAskedFor() {
 			variables.put("DYN_LOGGING_CONSOLE_FORMAT", "xml");
 			variables.put("DYN_LOGGING_JSONL", "true");
-			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("jsonl");
+			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("readable");
 			assertThat(events.messages(Level.WARN)).containsExactly("DYN_LOGGING_CONSOLE_FORMAT='xml' is not a console format; "
-					+ "expected readable or jsonl (any case); ignoring it");
+					+ "expected readable or jsonl (any case); using readable");
 		}
 
 		@Test

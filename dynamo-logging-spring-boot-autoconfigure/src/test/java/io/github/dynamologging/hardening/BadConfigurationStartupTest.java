@@ -23,6 +23,7 @@ import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -255,6 +256,19 @@ class BadConfigurationStartupTest {
 				assertThat(line).containsEntry("target", CONFIGURATION_LOG);
 				assertThat(line.get("message")).startsWith("Ignoring directive 'com.acme.bogus=loud' in DYN_LOG");
 			});
+		}
+	}
+
+	@Test
+	void anUnknownConsoleFormatStartsReadableWithOneWarning() {
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOGGING_CONSOLE_FORMAT", "json",
+				"DYN_LOGGING_JSONL", "1"))) {
+			assertThat(this.stderr.text().lines()).allSatisfy((line) -> assertThat(line).doesNotStartWith("{"));
+			assertThat(readableFields()).filteredOn((line) -> "WARN".equals(line.get("level")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("target", CONFIGURATION_LOG)
+					.containsEntry("message", "DYN_LOGGING_CONSOLE_FORMAT='json' is not a console format; "
+							+ "expected readable or jsonl (any case); using readable"));
 		}
 	}
 
