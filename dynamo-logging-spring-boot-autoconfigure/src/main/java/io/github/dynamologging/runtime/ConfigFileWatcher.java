@@ -21,10 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import io.github.dynamologging.config.ConfigurationLog;
-import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
-import io.github.dynamologging.config.LoggingConfigFile;
-import io.github.dynamologging.config.LoggingLevelProperties;
-import io.github.dynamologging.filter.LogFilter;
+import io.github.dynamologging.config.ConfigSources;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +30,6 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Re-reads Dynamo's logging TOML files when they change ({@code dynamo.logging.config-watch=true}), as a
@@ -227,18 +221,8 @@ final class ConfigFileWatcher implements AutoCloseable {
 	private void apply(List<ConfigFiles.Changed> changedFiles) {
 		changedFiles.forEach((file) -> file.content().warnings().forEach(log::warn));
 		Map<String, Level> before = configuredLevels();
-		MutablePropertySources sources = this.environment.getPropertySources();
 		for (ConfigFiles.Changed file : changedFiles) {
-			if (this.files.isNamed(file.path())) {
-				replace(sources, DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME, file.content(),
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-			}
-			else {
-				replace(sources, DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME, file.content(),
-						sources.contains(DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME)
-								? DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME
-								: StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-			}
+			ConfigSources.putConfigFile(this.environment.getPropertySources(), file.which(), file.content().filter());
 		}
 		Map<String, Level> after = configuredLevels();
 		Map<String, @Nullable Level> changed = new LinkedHashMap<>();
@@ -254,25 +238,6 @@ final class ConfigFileWatcher implements AutoCloseable {
 		this.controller.reconfigure(changed, source);
 		log.info("Logging config file reloaded: {} (sha256 {}), {} level(s) changed", source,
 				this.files.applied().hash(), changed.size());
-	}
-
-	/** Puts the file's levels in place of the source of the same name. */
-	private static void replace(MutablePropertySources sources, String name, LoggingConfigFile file, String after) {
-		LogFilter filter = file.filter();
-		MapPropertySource source = new MapPropertySource(name, new HashMap<>(LoggingLevelProperties.of(filter)));
-		if (sources.contains(name)) {
-			sources.replace(name, source);
-		}
-		else if (sources.contains(after)) {
-			sources.addAfter(after, source);
-		}
-		else if (sources.contains(DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME)) {
-			sources.addAfter(DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME, source);
-		}
-		else {
-			// No environment variables at all: below everything but the defaults, as close as it gets.
-			sources.addLast(source);
-		}
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.dynamologging.runtime;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +14,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.github.dynamologging.config.ConfigFileBytes;
-import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
+import io.github.dynamologging.config.ConfigSources;
 import io.github.dynamologging.config.InvalidLoggingConfigFileException;
 import io.github.dynamologging.config.LoggingConfigFile;
-import io.github.dynamologging.config.LoggingConfigFileProperties;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -48,34 +45,17 @@ final class ConfigFiles {
 
 	/** The files of this environment; those whose property sources exist applied at start. */
 	static ConfigFiles of(ConfigurableEnvironment environment) {
-		LoggingConfigFileProperties properties = Binder.get(environment)
-			.bindOrCreate("dynamo.logging", LoggingConfigFileProperties.class);
-		Path named = toPath(properties.getConfigPath());
-		Path fallback = toPath(properties.getDefaultConfigPath());
-		ConfigFiles files = new ConfigFiles(named, (fallback != null && fallback.equals(named)) ? null : fallback);
-		if (files.named != null
-				&& environment.getPropertySources().contains(DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME)) {
-			files.appliedBytes.put(files.named, bytesNow(files.named));
-		}
-		if (files.fallback != null && environment.getPropertySources()
-			.contains(DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME)) {
-			files.appliedBytes.put(files.fallback, bytesNow(files.fallback));
+		// The start already warned about a path that is not valid.
+		ConfigSources.TomlPaths paths = ConfigSources.tomlPaths(environment, (warning) -> {
+		});
+		ConfigFiles files = new ConfigFiles(paths.named(), paths.fallback());
+		for (Path file : files.candidates()) {
+			if (environment.getPropertySources().contains(files.which(file).sourceName())) {
+				files.appliedBytes.put(file, bytesNow(file));
+			}
 		}
 		files.applied = files.describeApplied();
 		return files;
-	}
-
-	private static @Nullable Path toPath(@Nullable String path) {
-		if (path == null || path.isBlank()) {
-			return null;
-		}
-		try {
-			return Path.of(path.trim()).toAbsolutePath().normalize();
-		}
-		catch (InvalidPathException ex) {
-			// The post-processor warned about it at start and reads no file there.
-			return null;
-		}
 	}
 
 	/** The bytes of a file that applied at start; none if it cannot be read again (the next change applies). */
@@ -93,9 +73,9 @@ final class ConfigFiles {
 		return this.applied;
 	}
 
-	/** Whether the file is the {@code config-path} one (else the default one). */
-	boolean isNamed(Path file) {
-		return file.equals(this.named);
+	/** Which of the two files it is. */
+	ConfigSources.TomlFile which(Path file) {
+		return file.equals(this.named) ? ConfigSources.TomlFile.NAMED : ConfigSources.TomlFile.DEFAULT;
 	}
 
 	/** The files that may apply, highest first: what a watcher watches. */
@@ -146,7 +126,7 @@ final class ConfigFiles {
 				problems.add(Problem.unfinished(candidate, unfinished.get()));
 				continue;
 			}
-			changed.add(new Changed(candidate, bytes.get(), file));
+			changed.add(new Changed(candidate, which(candidate), bytes.get(), file));
 		}
 		return new Reading(changed, problems);
 	}
@@ -190,10 +170,11 @@ final class ConfigFiles {
 	/**
 	 * A file with new, usable content.
 	 * @param path the file
+	 * @param which which of the two files it is
 	 * @param bytes its bytes
 	 * @param content what they say
 	 */
-	record Changed(Path path, byte[] bytes, LoggingConfigFile content) {
+	record Changed(Path path, ConfigSources.TomlFile which, byte[] bytes, LoggingConfigFile content) {
 	}
 
 	/**

@@ -28,10 +28,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.DEFAULTS_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME;
+import static io.github.dynamologging.config.ConfigSources.CONFIG_FILE;
+import static io.github.dynamologging.config.ConfigSources.DEFAULTS;
+import static io.github.dynamologging.config.ConfigSources.DEFAULT_CONFIG_FILE;
+import static io.github.dynamologging.config.ConfigSources.ENVIRONMENT_VARIABLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
@@ -108,9 +108,9 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			namedToml("log_level = \"warn\"\n");
 			defaultToml("log_level = \"error\"\n");
 			assertThat(sourceNames(process())).containsExactly(ConfigurationLog.LEVEL_SOURCE_NAME, SYSTEM_PROPERTIES,
-					ENVIRONMENT_VARIABLES_SOURCE_NAME,
-					SYSTEM_ENVIRONMENT, CONFIG_FILE_SOURCE_NAME, DEFAULT_CONFIG_FILE_SOURCE_NAME,
-					RandomValuePropertySource.RANDOM_PROPERTY_SOURCE_NAME, APPLICATION_YML, DEFAULTS_SOURCE_NAME);
+					ENVIRONMENT_VARIABLES,
+					SYSTEM_ENVIRONMENT, CONFIG_FILE, DEFAULT_CONFIG_FILE,
+					RandomValuePropertySource.RANDOM_PROPERTY_SOURCE_NAME, APPLICATION_YML, DEFAULTS);
 		}
 
 		@Test
@@ -162,7 +162,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			assertThat(levels(process())).containsOnly(entry("io.netty", LogLevel.ERROR),
 					entry("io.grpc", LogLevel.ERROR), entry("io.opentelemetry", LogLevel.ERROR),
 					entry("reactor.netty", LogLevel.ERROR), entry("org.apache.hc", LogLevel.ERROR),
-					entry(ConfigurationLog.LOGGER, LogLevel.INFO));
+					entry(ConfigurationLog.LOGGER, LogLevel.INFO), entry("io.opentelemetry.exporter", LogLevel.OFF));
 		}
 
 		@Test
@@ -202,7 +202,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void dynLogLevelsBecomeBootLoggingLevels() {
 			variables.put("DYN_LOG", " warn , com.example.api = debug, net.x:error, org.t ");
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES).getSource())
 				.isEqualTo(Map.of("logging.level.root", "warn", "logging.level.[com.example.api]", "debug",
 						"logging.level.[net.x]", "error", "logging.level.[org.t]", "trace"));
 			assertThat(events.messages(Level.WARN)).isEmpty();
@@ -225,7 +225,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		@Test
 		void noDynamoVariablesMeansNoDynamoVariablesSource() {
 			variables.put("PATH", "/usr/bin");
-			assertThat(process().getPropertySources().contains(ENVIRONMENT_VARIABLES_SOURCE_NAME)).isFalse();
+			assertThat(process().getPropertySources().contains(ENVIRONMENT_VARIABLES)).isFalse();
 		}
 
 		@Test
@@ -321,7 +321,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			applicationYml.put("dynamo.logging.format", "JSONL");
 			ConfigurableEnvironment environment = process();
 			assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
-			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES).getSource())
 				.isEqualTo(Map.of("spring.main.banner-mode", "off"));
 		}
 
@@ -357,7 +357,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("[log_filters]\n\"com.a\" = \"debug\"\n");
 			ConfigurableEnvironment environment = process();
 			assertThat(environment.getProperty("dynamo.logging.config-path")).isEqualTo(file.toString());
-			assertThat(environment.getPropertySources().get(CONFIG_FILE_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(CONFIG_FILE).getSource())
 				.isEqualTo(Map.of("logging.level.[com.a]", "debug"));
 		}
 
@@ -378,7 +378,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			variables.put("DYN_LOG", "com.a=debug");
 			ConfigurableEnvironment environment = process();
 			assertThat(levels(environment)).contains(entry("com.a", LogLevel.DEBUG));
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isFalse();
 			assertThat(events.messages(Level.WARN)).containsExactly("Logging config file " + missing
 					+ " named by DYN_LOGGING_CONFIG_PATH does not exist; starting without it");
 		}
@@ -395,7 +395,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		@Test
 		void missingDefaultFileIsSilent() {
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE)).isFalse();
 			assertThat(events.messages(Level.WARN)).isEmpty();
 		}
 
@@ -412,8 +412,8 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("log_level = \"warn\"\n");
 			applicationYml.put(DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_PATH_PROPERTY, file.toString());
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isTrue();
-			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isTrue();
+			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE)).isFalse();
 		}
 
 		@Test
@@ -421,7 +421,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("log_level = \"warn\"\n[log_filters]\n\"com.a\" = 3\n");
 			variables.put("DYN_LOG", "com.b=debug");
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isFalse();
 			assertThat(levels(environment)).contains(entry("com.b", LogLevel.DEBUG));
 			InvalidLoggingConfigFileException recorded = bootstrapContext.get(InvalidLoggingConfigFileException.class);
 			assertThat(recorded.file()).isEqualTo(file);
