@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -64,6 +66,16 @@ public final class ConfigSources {
 	private static final String SYSTEM_ENVIRONMENT = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 
 	private static final String SYSTEM_PROPERTIES = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME;
+
+	/** The properties the dump shows: the logging and tracing ones. */
+	private static final List<String> DUMPED_PREFIXES = List.of("dynamo.logging.", "logging.", "management.tracing.",
+			"management.opentelemetry.", "management.logging.", "spring.output.ansi.", "spring.application.name");
+
+	/** How the dump names the sources people know by another name. */
+	private static final Map<String, String> SOURCE_LABELS = Map.of("commandLineArgs", "command line",
+			SYSTEM_PROPERTIES, "system properties", ENVIRONMENT_VARIABLES, "DYN_*/OTEL_* environment variables",
+			SYSTEM_ENVIRONMENT, "environment variables (Spring's relaxed names)", DEFAULTS, "built-in defaults",
+			ConfigurationLog.LEVEL_SOURCE_NAME, "the configuration messages' own level");
 
 	/** The two TOML files, highest first, each with its property source. */
 	public enum TomlFile {
@@ -212,6 +224,64 @@ public final class ConfigSources {
 			return Stream.of(this.named, this.fallback).filter(Objects::nonNull).toList();
 		}
 
+	}
+
+	/**
+	 * The effective configuration as the dump shows it (docs/configuration.md), keys sorted: under
+	 * {@code settings} each logging and tracing property any source sets, with its value and the source it
+	 * comes from; under {@code environment} the {@code DYN_*} and {@code OTEL_*} variables. Secrets are
+	 * {@value ConfigDump#REDACTED}.
+	 */
+	public static Map<String, Object> describe(ConfigurableEnvironment environment) {
+		Map<String, Object> settings = new TreeMap<>();
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (DUMPED_PREFIXES.stream().anyMatch(name::startsWith) && !settings.containsKey(name)) {
+						settings.put(name, setting(environment, name, describeSource(environment, source)));
+					}
+				}
+			}
+		}
+		Map<String, Object> variables = new TreeMap<>();
+		if (environment.getPropertySources().get(SYSTEM_ENVIRONMENT) instanceof EnumerablePropertySource<?> system) {
+			for (String name : system.getPropertyNames()) {
+				if (name.startsWith("DYN_") || name.startsWith("OTEL_")) {
+					variables.put(name, ConfigDump.redacted(name, Objects.toString(system.getProperty(name), null)));
+				}
+			}
+		}
+		Map<String, Object> description = new TreeMap<>();
+		description.put("settings", settings);
+		description.put("environment", variables);
+		return description;
+	}
+
+	private static Map<String, Object> setting(ConfigurableEnvironment environment, String name, String source) {
+		String value;
+		try {
+			value = environment.getProperty(name);
+		}
+		catch (RuntimeException ex) {
+			// An unresolvable placeholder: the dump still shows the rest.
+			value = "<unresolvable: " + ex.getMessage() + ">";
+		}
+		Map<String, Object> setting = new TreeMap<>();
+		setting.put("value", ConfigDump.redacted(name, value));
+		setting.put("source", source);
+		return setting;
+	}
+
+	private static String describeSource(ConfigurableEnvironment environment, PropertySource<?> source) {
+		TomlPaths paths = tomlPaths(environment, (warning) -> {
+		});
+		if (source.getName().equals(CONFIG_FILE) && paths.named() != null) {
+			return "TOML file " + paths.named();
+		}
+		if (source.getName().equals(DEFAULT_CONFIG_FILE) && paths.fallback() != null) {
+			return "TOML file " + paths.fallback();
+		}
+		return SOURCE_LABELS.getOrDefault(source.getName(), source.getName());
 	}
 
 	/** Puts the built-in defaults last. */
