@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
- * Dynamo's logging TOML file (SPEC 2.2), read without Spring so a file watcher can re-read it and reject
+ * Dynamo's logging TOML file (docs/configuration.md), read without Spring so a file watcher can re-read it and reject
  * a bad edit with the same messages:
  * <pre>
  * log_level = "warn"

@@ -3,7 +3,7 @@ package io.github.dynamologging.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where Dynamo's logging TOML files are (SPEC 2.2). Bound from the environment before the application
+ * Where Dynamo's logging TOML files are (docs/configuration.md). Bound from the environment before the application
  * context exists; {@code DYN_LOGGING_CONFIG_PATH} maps onto {@code config-path}.
  */
 @ConfigurationProperties("dynamo.logging")

@@ -28,27 +28,23 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class ConfigFiles {
 
-	private final @Nullable Path named;
-
-	private final @Nullable Path fallback;
+	private final ConfigSources.TomlPaths paths;
 
 	/** The bytes that applied, per candidate; a file missing here does not apply. */
 	private final Map<Path, byte[]> appliedBytes = new LinkedHashMap<>();
 
 	private volatile Applied applied;
 
-	private ConfigFiles(@Nullable Path named, @Nullable Path fallback) {
-		this.named = named;
-		this.fallback = fallback;
+	private ConfigFiles(ConfigSources.TomlPaths paths) {
+		this.paths = paths;
 		this.applied = Applied.NONE;
 	}
 
 	/** The files of this environment; those whose property sources exist applied at start. */
 	static ConfigFiles of(ConfigurableEnvironment environment) {
 		// The start already warned about a path that is not valid.
-		ConfigSources.TomlPaths paths = ConfigSources.tomlPaths(environment, (warning) -> {
-		});
-		ConfigFiles files = new ConfigFiles(paths.named(), paths.fallback());
+		ConfigFiles files = new ConfigFiles(ConfigSources.tomlPaths(environment, (warning) -> {
+		}));
 		for (Path file : files.candidates()) {
 			if (environment.getPropertySources().contains(files.which(file).sourceName())) {
 				files.appliedBytes.put(file, bytesNow(file));
@@ -75,19 +71,12 @@ final class ConfigFiles {
 
 	/** Which of the two files it is. */
 	ConfigSources.TomlFile which(Path file) {
-		return file.equals(this.named) ? ConfigSources.TomlFile.NAMED : ConfigSources.TomlFile.DEFAULT;
+		return file.equals(this.paths.named()) ? ConfigSources.TomlFile.NAMED : ConfigSources.TomlFile.DEFAULT;
 	}
 
 	/** The files that may apply, highest first: what a watcher watches. */
 	List<Path> candidates() {
-		List<Path> candidates = new ArrayList<>();
-		if (this.named != null) {
-			candidates.add(this.named);
-		}
-		if (this.fallback != null) {
-			candidates.add(this.fallback);
-		}
-		return candidates;
+		return this.paths.candidates();
 	}
 
 	/** Reads every file as it is now; never throws for what a file holds or is. */

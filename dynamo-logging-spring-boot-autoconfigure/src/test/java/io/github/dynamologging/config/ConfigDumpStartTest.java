@@ -1,7 +1,6 @@
 package io.github.dynamologging.config;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,9 @@ import java.util.Map;
 
 import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dynamologging.testing.CapturedStderr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,19 +39,10 @@ class ConfigDumpStartTest {
 	@TempDir
 	Path dir;
 
-	private final PrintStream originalErr = System.err;
+	@RegisterExtension
+	final CapturedStderr capturedStderr = new CapturedStderr();
 
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
-
-	@BeforeEach
-	void captureStderr() {
-		System.setErr(this.stderr.printStream());
-	}
-
-	@AfterEach
-	void restoreStderr() {
-		System.setErr(this.originalErr);
-	}
+	private final CapturedJsonLines stderr = this.capturedStderr.lines();
 
 	private ConfigurableApplicationContext start(Map<String, String> variables, String... args) throws IOException {
 		Path toml = Files.writeString(this.dir.resolve("logging.toml"),

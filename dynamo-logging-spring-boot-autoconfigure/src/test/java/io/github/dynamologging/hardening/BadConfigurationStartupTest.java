@@ -1,7 +1,6 @@
 package io.github.dynamologging.hardening;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dynamologging.testing.CapturedStderr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,19 +62,10 @@ class BadConfigurationStartupTest {
 	@TempDir
 	static Path dir;
 
-	private final PrintStream originalErr = System.err;
+	@RegisterExtension
+	final CapturedStderr capturedStderr = new CapturedStderr();
 
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
-
-	@BeforeEach
-	void captureStderr() {
-		System.setErr(this.stderr.printStream());
-	}
-
-	@AfterEach
-	void restoreStderr() {
-		System.setErr(this.originalErr);
-	}
+	private final CapturedJsonLines stderr = this.capturedStderr.lines();
 
 	/** Starts the app; the variables replace the real environment, JSONL unless they say otherwise. */
 	private ConfigurableApplicationContext start(Map<String, String> variables, String... args) {

@@ -44,8 +44,7 @@ class ConfigFileWatcherIntegrationTest {
 			assertThat(before.get("configSource").stringValue()).isEqualTo(file.toString());
 			assertThat(before.get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
 
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 			assertThat(json(app.get("/actuator/dynlog")).get("startupFilter").stringValue())
 				.contains("com.example.watch=trace");
@@ -54,8 +53,7 @@ class ConfigFileWatcherIntegrationTest {
 				.containsEntry("source", file.toString()));
 
 			String removed = "log_level = \"warn\"\n";
-			write(file, removed);
-			awaitHash(app, sha256(removed));
+			writeAndAwaitReload(app, file, removed);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).as("no longer configured").isNull();
 			assertThat(RunningApp.configuredLevel("ROOT")).isEqualTo("WARN");
 		}
@@ -98,8 +96,7 @@ class ConfigFileWatcherIntegrationTest {
 			assertThat(json(app.get("/actuator/dynlog")).get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
 			assertThat(app.auditLines()).isEmpty();
 
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 		}
 	}
@@ -109,8 +106,7 @@ class ConfigFileWatcherIntegrationTest {
 		Path file = write(this.directory.resolve("logging.toml"), DEBUG_FILE);
 		try (RunningApp app = start(file)) {
 			app.post("/actuator/dynlog", "{\"filter\":\"com.example.watch=warn\",\"ttl\":\"PT3S\"}");
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			JsonNode state = json(app.get("/actuator/dynlog"));
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("WARN");
 			assertThat(state.get("overrides")).hasSize(1);
@@ -128,8 +124,7 @@ class ConfigFileWatcherIntegrationTest {
 		try (RunningApp app = start(file, "logging.level.com.example.high=error")) {
 			assertThat(RunningApp.configuredLevel("com.example.high")).isEqualTo("ERROR");
 			String edited = TRACE_FILE + "\"com.example.high\" = \"trace\"\n";
-			write(file, edited);
-			awaitHash(app, sha256(edited));
+			writeAndAwaitReload(app, file, edited);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 			assertThat(RunningApp.configuredLevel("com.example.high")).isEqualTo("ERROR");
 		}
@@ -142,8 +137,7 @@ class ConfigFileWatcherIntegrationTest {
 				Files.createDirectories(this.directory.resolve("config")).resolve("logging.toml"), target);
 		try (RunningApp app = start(link)) {
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
-			write(target, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, target, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 		}
 	}
@@ -176,12 +170,10 @@ class ConfigFileWatcherIntegrationTest {
 			assertThat(json(app.get("/actuator/dynlog")).get("configHash").stringValue()).isEqualTo(sha256(DEBUG_FILE));
 			assertThat(app.auditLines()).isEmpty();
 
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 			String commentOnly = "# no levels from this file for now\n";
-			write(file, commentOnly);
-			awaitHash(app, sha256(commentOnly));
+			writeAndAwaitReload(app, file, commentOnly);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).as("an intended empty file applies").isNull();
 		}
 	}
@@ -193,12 +185,10 @@ class ConfigFileWatcherIntegrationTest {
 			Files.delete(file);
 			Files.delete(file.getParent());
 			Thread.sleep(500);
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 			String edited = TRACE_FILE + "\"com.example.again\" = \"warn\"\n";
-			write(file, edited);
-			awaitHash(app, sha256(edited));
+			writeAndAwaitReload(app, file, edited);
 			assertThat(RunningApp.configuredLevel("com.example.again")).isEqualTo("WARN");
 		}
 	}
@@ -230,8 +220,7 @@ class ConfigFileWatcherIntegrationTest {
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("DEBUG");
 
 			Files.delete(file);
-			write(file, TRACE_FILE);
-			awaitHash(app, sha256(TRACE_FILE));
+			writeAndAwaitReload(app, file, TRACE_FILE);
 			assertThat(RunningApp.configuredLevel("com.example.watch")).isEqualTo("TRACE");
 		}
 	}
@@ -276,6 +265,12 @@ class ConfigFileWatcherIntegrationTest {
 				"dynamo.logging.config-watch=true", "dynamo.logging.config-path=" + file));
 		properties.addAll(List.of(more));
 		return RunningApp.start(APP, properties.toArray(String[]::new));
+	}
+
+	/** Writes the file and waits until the watcher has applied exactly that content. */
+	private static void writeAndAwaitReload(RunningApp app, Path file, String text) throws Exception {
+		write(file, text);
+		awaitHash(app, sha256(text));
 	}
 
 	private static void awaitHash(RunningApp app, String hash) {
