@@ -1,19 +1,22 @@
 package io.github.dynamologging.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.github.dynamologging.export.OtlpExportVariables;
 import io.github.dynamologging.filter.FilterParseResult;
 import io.github.dynamologging.filter.LogFilter;
 
 /**
- * Maps Dynamo's {@code DYN_*} logging variables and its {@code OTEL_*} export variables (SPEC 2.1, the latter
- * through {@link OtlpExportVariables}) onto Spring Boot and {@code dynamo.logging.*} properties. Bad values
- * draw a warning naming the variable, the value and the rule.
+ * The table of Dynamo's {@code DYN_*} logging variables (docs/configuration.md): one row per variable, with
+ * the Spring Boot or {@code dynamo.logging.*} property it sets. Bad values draw a warning naming the
+ * variable, the value and the rule. Adding a variable means adding its row here (and its line to the docs'
+ * table, which {@code EnvironmentVariableMappingTests} compares); the {@code OTEL_*} variables are
+ * export's, through its {@link ConfigContribution}.
  */
 final class EnvironmentVariableMapping {
 
@@ -35,7 +38,53 @@ final class EnvironmentVariableMapping {
 
 	static final String READABLE = "readable";
 
+	/** What a set variable's value means: it puts properties, or warns. */
+	@FunctionalInterface
+	private interface Meaning {
+
+		void map(String value, Consumer<String> warnings, Map<String, Object> properties);
+
+	}
+
+	/**
+	 * One variable.
+	 * @param variable its name
+	 * @param meaning what its value does, when it is set
+	 */
+	private record Row(String variable, Meaning meaning) {
+	}
+
+	/** Applied in order: a later row wins for the same property (the console format over JSONL). */
+	private static final List<Row> TABLE = List.of(
+			new Row(DYN_LOG, (value, warnings, properties) -> {
+				FilterParseResult result = LogFilter.parse(value);
+				result.problems().forEach((problem) -> warnings.accept(problem.describe(DYN_LOG)));
+				properties.putAll(LoggingLevelProperties.of(result.filter()));
+			}),
+			new Row(DYN_LOGGING_JSONL, (value, warnings, properties) -> properties
+				.put(DynamoLoggingEnvironmentPostProcessor.FORMAT_PROPERTY,
+						TruthyValue.parse(DYN_LOGGING_JSONL, value, warnings) ? JSONL : READABLE)),
+			new Row(DYN_LOGGING_CONSOLE_FORMAT, (value, warnings, properties) -> consoleFormat(value, warnings)
+				.ifPresent((format) -> properties.put(DynamoLoggingEnvironmentPostProcessor.FORMAT_PROPERTY, format))),
+			flag(DYN_LOG_USE_LOCAL_TZ, DynamoLoggingEnvironmentPostProcessor.LOCAL_TIME_PROPERTY),
+			flag(DYN_LOGGING_SPAN_EVENTS, DynamoLoggingEnvironmentPostProcessor.SPAN_EVENTS_PROPERTY),
+			new Row(DYN_LOGGING_CONFIG_PATH, (value, warnings, properties) -> {
+				if (!value.isBlank()) {
+					properties.put(DynamoLoggingEnvironmentPostProcessor.CONFIG_PATH_PROPERTY, value.trim());
+				}
+			}),
+			new Row(DYN_SDK_DISABLE_ANSI_LOGGING, (value, warnings, properties) -> {
+				if (TruthyValue.parse(DYN_SDK_DISABLE_ANSI_LOGGING, value, warnings)) {
+					properties.put("spring.output.ansi.enabled", "never");
+				}
+			}));
+
 	private EnvironmentVariableMapping() {
+	}
+
+	/** The variables of the table, in its order. */
+	static List<String> variables() {
+		return TABLE.stream().map(Row::variable).toList();
 	}
 
 	/**
@@ -45,58 +94,36 @@ final class EnvironmentVariableMapping {
 	 */
 	static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		String filter = variables.apply(DYN_LOG);
-		if (filter != null) {
-			FilterParseResult result = LogFilter.parse(filter);
-			result.problems().forEach((problem) -> warnings.accept(problem.describe(DYN_LOG)));
-			properties.putAll(LoggingLevelProperties.of(result.filter()));
+		for (Row row : TABLE) {
+			String value = variables.apply(row.variable());
+			if (value != null) {
+				row.meaning().map(value, warnings, properties);
+			}
 		}
-		String format = consoleFormat(variables, warnings);
-		if (format != null) {
-			properties.put(DynamoLoggingEnvironmentPostProcessor.FORMAT_PROPERTY, format);
-		}
-		putFlag(variables, warnings, DYN_LOG_USE_LOCAL_TZ, DynamoLoggingEnvironmentPostProcessor.LOCAL_TIME_PROPERTY,
-				properties);
-		putFlag(variables, warnings, DYN_LOGGING_SPAN_EVENTS,
-				DynamoLoggingEnvironmentPostProcessor.SPAN_EVENTS_PROPERTY, properties);
-		String configPath = variables.apply(DYN_LOGGING_CONFIG_PATH);
-		if (configPath != null && !configPath.isBlank()) {
-			properties.put(DynamoLoggingEnvironmentPostProcessor.CONFIG_PATH_PROPERTY, configPath.trim());
-		}
-		String disableAnsi = variables.apply(DYN_SDK_DISABLE_ANSI_LOGGING);
-		if (disableAnsi != null && TruthyValue.parse(DYN_SDK_DISABLE_ANSI_LOGGING, disableAnsi, warnings)) {
-			properties.put("spring.output.ansi.enabled", "never");
-		}
-		properties.putAll(OtlpExportVariables.properties(variables, warnings));
 		return properties;
 	}
 
-	/**
-	 * {@code DYN_LOGGING_CONSOLE_FORMAT} when set and valid, else {@code DYN_LOGGING_JSONL}, else none. A
-	 * bad {@code DYN_LOGGING_JSONL} draws its WARN even when the console format wins: the operator set it.
-	 */
-	private static String consoleFormat(Function<String, String> variables, Consumer<String> warnings) {
-		String jsonl = variables.apply(DYN_LOGGING_JSONL);
-		String fromJsonl = (jsonl != null) ? (TruthyValue.parse(DYN_LOGGING_JSONL, jsonl, warnings) ? JSONL : READABLE)
-				: null;
-		String consoleFormat = variables.apply(DYN_LOGGING_CONSOLE_FORMAT);
-		if (consoleFormat != null && !consoleFormat.isBlank()) {
-			String format = consoleFormat.trim().toLowerCase(Locale.ROOT);
-			if (format.equals(JSONL) || format.equals(READABLE)) {
-				return format;
-			}
-			warnings.accept(DYN_LOGGING_CONSOLE_FORMAT + "='" + consoleFormat + "' is not a console format; "
-					+ "expected readable or jsonl (any case); ignoring it");
-		}
-		return fromJsonl;
+	/** A truthy variable that sets a boolean property. */
+	private static Row flag(String variable, String property) {
+		return new Row(variable, (value, warnings, properties) -> properties.put(property,
+				String.valueOf(TruthyValue.parse(variable, value, warnings))));
 	}
 
-	private static void putFlag(Function<String, String> variables, Consumer<String> warnings, String variable,
-			String property, Map<String, Object> properties) {
-		String value = variables.apply(variable);
-		if (value != null) {
-			properties.put(property, String.valueOf(TruthyValue.parse(variable, value, warnings)));
+	/**
+	 * The format {@code DYN_LOGGING_CONSOLE_FORMAT} names: none when blank (counts as unset), readable when
+	 * it is neither format (Dynamo's rule), with a warning.
+	 */
+	private static Optional<String> consoleFormat(String consoleFormat, Consumer<String> warnings) {
+		if (consoleFormat.isBlank()) {
+			return Optional.empty();
 		}
+		String format = consoleFormat.trim().toLowerCase(Locale.ROOT);
+		if (format.equals(JSONL) || format.equals(READABLE)) {
+			return Optional.of(format);
+		}
+		warnings.accept(DYN_LOGGING_CONSOLE_FORMAT + "='" + consoleFormat + "' is not a console format; "
+				+ "expected readable or jsonl (any case); using readable");
+		return Optional.of(READABLE);
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.github.dynamologging.config;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
- * Dynamo's logging TOML file (SPEC 2.2), read without Spring so a file watcher can re-read it and reject
+ * Dynamo's logging TOML file (docs/configuration.md), read without Spring so a file watcher can re-read it and reject
  * a bad edit with the same messages:
  * <pre>
  * log_level = "warn"
@@ -54,22 +52,23 @@ public record LoggingConfigFile(Path path, LogFilter filter, List<String> warnin
 	 * @throws InvalidLoggingConfigFileException if it exists but cannot be read or used
 	 */
 	public static Optional<LoggingConfigFile> readIfExists(Path file) {
+		return ConfigFileBytes.readIfExists(file).map((bytes) -> parse(file, bytes));
+	}
+
+	/**
+	 * Reads bytes that came from {@code file}.
+	 * @throws InvalidLoggingConfigFileException if they are not UTF-8 or not a usable TOML file
+	 */
+	public static LoggingConfigFile parse(Path file, byte[] bytes) {
 		String text;
 		try {
-			text = Files.readString(file, StandardCharsets.UTF_8);
+			text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
-		catch (NoSuchFileException ex) {
-			return Optional.empty();
-		}
-		catch (MalformedInputException ex) {
+		catch (CharacterCodingException ex) {
 			throw new InvalidLoggingConfigFileException(file, 0, 0, "it is not UTF-8 text",
 					"save it as UTF-8, the only encoding TOML allows", ex);
 		}
-		catch (IOException ex) {
-			throw new InvalidLoggingConfigFileException(file, 0, 0, "it cannot be read (" + ex + ")",
-					"make it a regular file the service's user can read", ex);
-		}
-		return Optional.of(parse(file, text));
+		return parse(file, text);
 	}
 
 	/** Reads TOML text that came from {@code file}. */

@@ -3,7 +3,7 @@ package io.github.dynamologging.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where Dynamo's logging TOML files are (SPEC 2.2). Bound from the environment before the application
+ * Where Dynamo's logging TOML files are (docs/configuration.md). Bound from the environment before the application
  * context exists; {@code DYN_LOGGING_CONFIG_PATH} maps onto {@code config-path}.
  */
 @ConfigurationProperties("dynamo.logging")
@@ -21,12 +21,26 @@ public class LoggingConfigFileProperties {
 	/** The default logging TOML file, below the config-path file. Ignored silently when missing. */
 	private String defaultConfigPath = DEFAULT_CONFIG_PATH;
 
+	/**
+	 * File to write the configuration dump to at start: every effective logging and tracing setting with
+	 * its source, and the DYN_* and OTEL_* variables, secrets redacted. An INFO line says where.
+	 */
+	private String configDumpPath;
+
 	public String getConfigPath() {
 		return this.configPath;
 	}
 
 	public void setConfigPath(String configPath) {
 		this.configPath = configPath;
+	}
+
+	public String getConfigDumpPath() {
+		return this.configDumpPath;
+	}
+
+	public void setConfigDumpPath(String configDumpPath) {
+		this.configDumpPath = configDumpPath;
 	}
 
 	public String getDefaultConfigPath() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -12,18 +13,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
-import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
-import io.github.dynamologging.config.InvalidLoggingConfigFileException;
-import io.github.dynamologging.config.LoggingConfigFile;
-import io.github.dynamologging.config.LoggingLevelProperties;
-import io.github.dynamologging.filter.LogFilter;
+import io.github.dynamologging.config.ConfigurationLog;
+import io.github.dynamologging.config.ConfigSources;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,29 +30,40 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Re-reads Dynamo's logging TOML files when they change ({@code dynamo.logging.config-watch=true}), as a
  * Kubernetes ConfigMap mount changes on every pod at once.
  * <p>
  * It watches the files' directories, not the files: a ConfigMap update swaps a {@code ..data} symlink in
- * the directory (an atomic rename), and the file's own path sees no event. Any event in a directory leads
- * to reading both files; nothing happens unless their bytes differ from the ones applied.
+ * the directory (an atomic rename), and the file's own path sees no event. When a file is a symbolic link,
+ * the directory of each link on the way and of the real file are watched too, so an in-place edit of the
+ * target is seen. Every second it also registers what is not watched (a directory that did not exist, or
+ * was removed and made again, or a link that now points elsewhere) and then reads the files once, since
+ * the writes made while nothing watched have no event. Any event leads to reading both files; nothing
+ * happens unless their bytes differ from the ones applied.
  * <p>
- * A good edit replaces the files' property sources in the environment (so {@code /actuator/env} shows it)
+ * A good edit replaces the file's property source in the environment (so {@code /actuator/env} shows it)
  * and applies every configured level that changed through the {@link LevelController}, with Spring Boot's
- * precedence: a level that a higher source (command line, {@code DYN_LOG}) sets stays. A bad edit keeps the
- * previous levels and draws one ERROR naming the file, the line and the problem.
+ * precedence: a level that a higher source (command line, {@code DYN_LOG}) sets stays. A file that is bad,
+ * gone, empty, cut off, not a regular file or too large keeps the levels it had, with one line per distinct
+ * problem (docs/runtime-control.md); the thread survives every fault.
  */
 final class ConfigFileWatcher implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(ConfigFileWatcher.class);
+	private static final Logger log = LoggerFactory.getLogger(ConfigurationLog.LOGGER);
 
 	/** Editors and ConfigMap updates write in several steps; one read after they settle. */
 	private static final Duration SETTLE = Duration.ofMillis(100);
+
+	/** How often directories that are not watched are looked for again. */
+	private static final Duration REGISTER_AGAIN = Duration.ofSeconds(1);
+
+	/** How many distinct problems are remembered as reported; a bound for a writer that never stops. */
+	private static final int REMEMBERED_PROBLEMS = 64;
+
+	/** How many symbolic links are followed from a file to find the directories to watch. */
+	private static final int MAX_LINKS = 16;
 
 	private static final Bindable<Map<String, LogLevel>> LEVELS = Bindable.mapOf(String.class, LogLevel.class);
 
@@ -66,9 +75,12 @@ final class ConfigFileWatcher implements AutoCloseable {
 
 	private final WatchService watchService;
 
+	private final Map<Path, WatchKey> watched = new HashMap<>();
+
 	private final Thread thread;
 
-	private @Nullable String lastRejection;
+	/** The problems already logged since the files were last all good, oldest first. */
+	private final Set<String> reported = new LinkedHashSet<>();
 
 	ConfigFileWatcher(ConfigFiles files, ConfigurableEnvironment environment, LevelController controller)
 			throws IOException {
@@ -76,17 +88,10 @@ final class ConfigFileWatcher implements AutoCloseable {
 		this.environment = environment;
 		this.controller = controller;
 		this.watchService = FileSystems.getDefault().newWatchService();
-		Set<Path> directories = new LinkedHashSet<>();
-		for (Path file : files.candidates()) {
-			Path directory = file.getParent();
-			if (directory != null && Files.isDirectory(directory) && directories.add(directory)) {
-				directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
-						StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-			}
-		}
-		if (directories.isEmpty()) {
-			log.warn("dynamo.logging.config-watch is on, but no logging config file directory exists to watch "
-					+ "(files {}); changes will not be picked up", files.candidates());
+		register();
+		if (this.watched.isEmpty()) {
+			log.warn("dynamo.logging.config-watch is on, but no logging config file directory exists yet "
+					+ "(files {}); it is watched once it does", files.candidates());
 		}
 		this.thread = new Thread(this::watch, "dynamo-config-watch");
 		this.thread.setDaemon(true);
@@ -97,56 +102,128 @@ final class ConfigFileWatcher implements AutoCloseable {
 	}
 
 	private void watch() {
-		try {
-			while (true) {
-				WatchKey key = this.watchService.take();
-				// Let the writer finish, then take every event that came meanwhile as the same change.
-				Thread.sleep(SETTLE.toMillis());
-				do {
-					key.pollEvents();
-					key.reset();
-					key = this.watchService.poll(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+		while (true) {
+			try {
+				WatchKey key = this.watchService.poll(REGISTER_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+				if (key != null) {
+					// Let the writer finish, then take every event that came meanwhile as the same change.
+					Thread.sleep(SETTLE.toMillis());
+					do {
+						key.pollEvents();
+						key.reset();
+						key = this.watchService.poll(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+					}
+					while (key != null);
+					register();
+					check();
 				}
-				while (key != null);
-				check();
+				else if (register()) {
+					check();
+				}
 			}
-		}
-		catch (InterruptedException | ClosedWatchServiceException ex) {
-			// Closed: the application is stopping.
+			catch (InterruptedException | ClosedWatchServiceException ex) {
+				// Closed: the application is stopping.
+				return;
+			}
+			catch (RuntimeException | IOException ex) {
+				report(new ConfigFiles.Problem(true, "The logging config file watcher failed (" + ex
+						+ "); it keeps watching " + this.files.candidates()));
+			}
 		}
 	}
 
-	/** Reads the files and applies them if they changed; a bad edit leaves everything as it was. */
-	synchronized void check() {
-		Optional<ConfigFiles.Reading> reading;
+	/**
+	 * Watches the directories the files are in, through every symbolic link, that are not watched yet.
+	 * @return whether it watches a directory it did not watch before
+	 */
+	private boolean register() throws IOException {
+		this.watched.values().removeIf((key) -> !key.isValid());
+		boolean added = false;
+		for (Path directory : directoriesToWatch()) {
+			if (!this.watched.containsKey(directory) && Files.isDirectory(directory)) {
+				try {
+					this.watched.put(directory, directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
+							StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY));
+					added = true;
+				}
+				catch (NoSuchFileException ex) {
+					// Removed since the check: looked for again later.
+				}
+			}
+		}
+		return added;
+	}
+
+	private Set<Path> directoriesToWatch() {
+		Set<Path> directories = new LinkedHashSet<>();
+		for (Path file : this.files.candidates()) {
+			Path path = file;
+			for (int links = 0; path != null && links <= MAX_LINKS; links++) {
+				Path parent = path.getParent();
+				if (parent != null) {
+					directories.add(parent);
+				}
+				path = (parent != null) ? linkTarget(path, parent) : null;
+			}
+			try {
+				Path real = file.toRealPath();
+				if (real.getParent() != null) {
+					directories.add(real.getParent());
+				}
+			}
+			catch (IOException ex) {
+				// Missing or a broken link: its directories above are watched for it to come.
+			}
+		}
+		return directories;
+	}
+
+	private static @Nullable Path linkTarget(Path path, Path parent) {
+		if (!Files.isSymbolicLink(path)) {
+			return null;
+		}
 		try {
-			reading = this.files.read();
+			return parent.resolve(Files.readSymbolicLink(path)).normalize();
 		}
-		catch (InvalidLoggingConfigFileException ex) {
-			if (!ex.getMessage().equals(this.lastRejection)) {
-				this.lastRejection = ex.getMessage();
-				log.error("Keeping the previous log levels: {}. Fix: {}", ex.getMessage(), ex.fix());
-			}
-			return;
+		catch (IOException ex) {
+			return null;
 		}
-		this.lastRejection = null;
-		if (reading.isEmpty() || reading.get().sameAs(this.files)) {
-			return;
-		}
-		apply(reading.get());
 	}
 
-	private void apply(ConfigFiles.Reading reading) {
-		reading.named().ifPresent((file) -> file.warnings().forEach(log::warn));
-		reading.fallback().ifPresent((file) -> file.warnings().forEach(log::warn));
+	/** Reads the files and applies those that changed; a file with a problem keeps its levels. */
+	synchronized void check() {
+		ConfigFiles.Reading reading = this.files.read();
+		reading.problems().forEach(this::report);
+		if (reading.problems().isEmpty()) {
+			this.reported.clear();
+		}
+		if (!reading.changed().isEmpty()) {
+			apply(reading.changed());
+		}
+	}
+
+	/** Logs a problem the first time it is seen since the files were last all good. */
+	private void report(ConfigFiles.Problem problem) {
+		if (!this.reported.add(problem.message())) {
+			return;
+		}
+		if (this.reported.size() > REMEMBERED_PROBLEMS) {
+			this.reported.remove(this.reported.iterator().next());
+		}
+		if (problem.error()) {
+			log.error(problem.message());
+		}
+		else {
+			log.warn(problem.message());
+		}
+	}
+
+	private void apply(List<ConfigFiles.Changed> changedFiles) {
+		changedFiles.forEach((file) -> file.content().warnings().forEach(log::warn));
 		Map<String, Level> before = configuredLevels();
-		MutablePropertySources sources = this.environment.getPropertySources();
-		replace(sources, DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME, reading.named(),
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		replace(sources, DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME, reading.fallback(),
-				sources.contains(DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME)
-						? DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME
-						: StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		for (ConfigFiles.Changed file : changedFiles) {
+			ConfigSources.putConfigFile(this.environment.getPropertySources(), file.which(), file.content().filter());
+		}
 		Map<String, Level> after = configuredLevels();
 		Map<String, @Nullable Level> changed = new LinkedHashMap<>();
 		Set<String> names = new LinkedHashSet<>(before.keySet());
@@ -156,35 +233,11 @@ final class ConfigFileWatcher implements AutoCloseable {
 				changed.put(name, after.get(name));
 			}
 		}
-		this.files.markApplied(reading);
-		String source = Objects.requireNonNullElse(reading.applied().source(), "no config file");
+		this.files.markApplied(changedFiles);
+		String source = Objects.requireNonNullElse(this.files.applied().source(), "no config file");
 		this.controller.reconfigure(changed, source);
 		log.info("Logging config file reloaded: {} (sha256 {}), {} level(s) changed", source,
-				reading.applied().hash(), changed.size());
-	}
-
-	/** Puts the file's levels in place of the source of the same name; no file, no source. */
-	private static void replace(MutablePropertySources sources, String name, Optional<LoggingConfigFile> file,
-			String after) {
-		if (file.isEmpty()) {
-			sources.remove(name);
-			return;
-		}
-		LogFilter filter = file.get().filter();
-		MapPropertySource source = new MapPropertySource(name, new HashMap<>(LoggingLevelProperties.of(filter)));
-		if (sources.contains(name)) {
-			sources.replace(name, source);
-		}
-		else if (sources.contains(after)) {
-			sources.addAfter(after, source);
-		}
-		else if (sources.contains(DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME)) {
-			sources.addAfter(DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME, source);
-		}
-		else {
-			// No environment variables at all: below everything but the defaults, as close as it gets.
-			sources.addLast(source);
-		}
+				this.files.applied().hash(), changed.size());
 	}
 
 	/**

@@ -3,15 +3,15 @@ package io.github.dynamologging.runtime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Re-reading Dynamo's logging TOML files while the service runs (SPEC 2.2).
+ * Re-reading Dynamo's logging TOML files while the service runs (docs/runtime-control.md).
  */
 @ConfigurationProperties("dynamo.logging")
 public class ConfigWatchProperties {
 
 	/**
 	 * Whether the logging TOML files (config-path and default-config-path) are re-read when they change,
-	 * e.g. when a Kubernetes ConfigMap mount is updated. A bad edit keeps the previous levels and logs an
-	 * ERROR.
+	 * e.g. when a Kubernetes ConfigMap mount is updated. A bad, gone, empty or cut-off file keeps the
+	 * previous levels and logs one ERROR or WARN per distinct problem.
 	 */
 	private boolean configWatch;
 

@@ -28,10 +28,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.DEFAULTS_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME;
-import static io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor.ENVIRONMENT_VARIABLES_SOURCE_NAME;
+import static io.github.dynamologging.config.ConfigSources.CONFIG_FILE;
+import static io.github.dynamologging.config.ConfigSources.DEFAULTS;
+import static io.github.dynamologging.config.ConfigSources.DEFAULT_CONFIG_FILE;
+import static io.github.dynamologging.config.ConfigSources.ENVIRONMENT_VARIABLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
@@ -45,7 +45,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 	private static final String APPLICATION_YML = "application.yml";
 
 	@RegisterExtension
-	final LoggerEvents events = new LoggerEvents(DynamoLoggingEnvironmentPostProcessor.class);
+	final LoggerEvents events = new LoggerEvents(ConfigurationLog.LOGGER);
 
 	@TempDir
 	Path dir;
@@ -107,9 +107,10 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			variables.put("DYN_LOG", "info");
 			namedToml("log_level = \"warn\"\n");
 			defaultToml("log_level = \"error\"\n");
-			assertThat(sourceNames(process())).containsExactly(SYSTEM_PROPERTIES, ENVIRONMENT_VARIABLES_SOURCE_NAME,
-					SYSTEM_ENVIRONMENT, CONFIG_FILE_SOURCE_NAME, DEFAULT_CONFIG_FILE_SOURCE_NAME,
-					RandomValuePropertySource.RANDOM_PROPERTY_SOURCE_NAME, APPLICATION_YML, DEFAULTS_SOURCE_NAME);
+			assertThat(sourceNames(process())).containsExactly(ConfigurationLog.LEVEL_SOURCE_NAME, SYSTEM_PROPERTIES,
+					ENVIRONMENT_VARIABLES,
+					SYSTEM_ENVIRONMENT, CONFIG_FILE, DEFAULT_CONFIG_FILE,
+					RandomValuePropertySource.RANDOM_PROPERTY_SOURCE_NAME, APPLICATION_YML, DEFAULTS);
 		}
 
 		@Test
@@ -160,7 +161,8 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void builtInDefaultsQuietTheNoisyLibraries() {
 			assertThat(levels(process())).containsOnly(entry("io.netty", LogLevel.ERROR),
 					entry("io.grpc", LogLevel.ERROR), entry("io.opentelemetry", LogLevel.ERROR),
-					entry("reactor.netty", LogLevel.ERROR), entry("org.apache.hc", LogLevel.ERROR));
+					entry("reactor.netty", LogLevel.ERROR), entry("org.apache.hc", LogLevel.ERROR),
+					entry(ConfigurationLog.LOGGER, LogLevel.INFO), entry("io.opentelemetry.exporter", LogLevel.OFF));
 		}
 
 		@Test
@@ -200,7 +202,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		void dynLogLevelsBecomeBootLoggingLevels() {
 			variables.put("DYN_LOG", " warn , com.example.api = debug, net.x:error, org.t ");
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES).getSource())
 				.isEqualTo(Map.of("logging.level.root", "warn", "logging.level.[com.example.api]", "debug",
 						"logging.level.[net.x]", "error", "logging.level.[org.t]", "trace"));
 			assertThat(events.messages(Level.WARN)).isEmpty();
@@ -223,7 +225,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		@Test
 		void noDynamoVariablesMeansNoDynamoVariablesSource() {
 			variables.put("PATH", "/usr/bin");
-			assertThat(process().getPropertySources().contains(ENVIRONMENT_VARIABLES_SOURCE_NAME)).isFalse();
+			assertThat(process().getPropertySources().contains(ENVIRONMENT_VARIABLES)).isFalse();
 		}
 
 		@Test
@@ -258,12 +260,12 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		}
 
 		@Test
-		void badConsoleFormatIsIgnoredWithAWarning() {
+		void badConsoleFormatMeansReadableWithOneWarningEvenWhenJsonlIsAskedFor() {
 			variables.put("DYN_LOGGING_CONSOLE_FORMAT", "xml");
 			variables.put("DYN_LOGGING_JSONL", "true");
-			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("jsonl");
+			assertThat(process().getProperty("dynamo.logging.format")).isEqualTo("readable");
 			assertThat(events.messages(Level.WARN)).containsExactly("DYN_LOGGING_CONSOLE_FORMAT='xml' is not a console format; "
-					+ "expected readable or jsonl (any case); ignoring it");
+					+ "expected readable or jsonl (any case); using readable");
 		}
 
 		@Test
@@ -319,8 +321,19 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			applicationYml.put("dynamo.logging.format", "JSONL");
 			ConfigurableEnvironment environment = process();
 			assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
-			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(ENVIRONMENT_VARIABLES).getSource())
 				.isEqualTo(Map.of("spring.main.banner-mode", "off"));
+		}
+
+		@Test
+		void configurationMessagesPassWhateverLevelsTheConfigurationSets() throws IOException {
+			namedToml("log_level = \"error\"\n");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER)).isEqualTo("info");
+			systemProperties.put("logging.level.dynamo", "off");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER)).isEqualTo("info");
+			variables.put("DYN_LOG", "error,dynamo.logging.config=debug");
+			assertThat(process().getProperty("logging.level." + ConfigurationLog.LOGGER))
+				.as("more verbose on request: the configuration dump").isEqualTo("debug");
 		}
 
 		@Test
@@ -344,7 +357,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("[log_filters]\n\"com.a\" = \"debug\"\n");
 			ConfigurableEnvironment environment = process();
 			assertThat(environment.getProperty("dynamo.logging.config-path")).isEqualTo(file.toString());
-			assertThat(environment.getPropertySources().get(CONFIG_FILE_SOURCE_NAME).getSource())
+			assertThat(environment.getPropertySources().get(CONFIG_FILE).getSource())
 				.isEqualTo(Map.of("logging.level.[com.a]", "debug"));
 		}
 
@@ -365,7 +378,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			variables.put("DYN_LOG", "com.a=debug");
 			ConfigurableEnvironment environment = process();
 			assertThat(levels(environment)).contains(entry("com.a", LogLevel.DEBUG));
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isFalse();
 			assertThat(events.messages(Level.WARN)).containsExactly("Logging config file " + missing
 					+ " named by DYN_LOGGING_CONFIG_PATH does not exist; starting without it");
 		}
@@ -382,7 +395,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		@Test
 		void missingDefaultFileIsSilent() {
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE)).isFalse();
 			assertThat(events.messages(Level.WARN)).isEmpty();
 		}
 
@@ -399,8 +412,8 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("log_level = \"warn\"\n");
 			applicationYml.put(DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_PATH_PROPERTY, file.toString());
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isTrue();
-			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isTrue();
+			assertThat(environment.getPropertySources().contains(DEFAULT_CONFIG_FILE)).isFalse();
 		}
 
 		@Test
@@ -408,7 +421,7 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 			Path file = namedToml("log_level = \"warn\"\n[log_filters]\n\"com.a\" = 3\n");
 			variables.put("DYN_LOG", "com.b=debug");
 			ConfigurableEnvironment environment = process();
-			assertThat(environment.getPropertySources().contains(CONFIG_FILE_SOURCE_NAME)).isFalse();
+			assertThat(environment.getPropertySources().contains(CONFIG_FILE)).isFalse();
 			assertThat(levels(environment)).contains(entry("com.b", LogLevel.DEBUG));
 			InvalidLoggingConfigFileException recorded = bootstrapContext.get(InvalidLoggingConfigFileException.class);
 			assertThat(recorded.file()).isEqualTo(file);

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.dynamologging.config.ConfigurationLog;
 import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class DynamoEnvironment {
 	/** Replaces the environment's variables and system properties by the maps, then post-processes it. */
 	void process(ConfigurableEnvironment environment) {
 		replaceSources(environment);
-		Logger logger = (Logger) LoggerFactory.getLogger(DynamoLoggingEnvironmentPostProcessor.class);
+		Logger logger = (Logger) LoggerFactory.getLogger(ConfigurationLog.LOGGER);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		logger.addAppender(appender);

@@ -1,7 +1,6 @@
 package io.github.dynamologging.hardening;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -19,12 +20,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dynamologging.testing.CapturedStderr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -47,28 +50,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BadConfigurationStartupTest {
 
-	private static final String POST_PROCESSOR = "io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor";
+	private static final String CONFIGURATION_LOG = "dynamo.logging.config";
 
 	private static final String OTLP_REPORT = "io.github.dynamologging.export.OtlpExportReport";
+
+	private static final Pattern READABLE_LINE = Pattern
+		.compile("\\d{4}-\\d\\d-\\d\\dT[^ ]+Z +(TRACE|DEBUG|INFO|WARN|ERROR) (?:[^ :]+: )?([^ :]+): (.*)");
 
 	private static final String TRUTHY_RULE = "expected one of 1, true, on, yes";
 
 	@TempDir
 	static Path dir;
 
-	private final PrintStream originalErr = System.err;
+	@RegisterExtension
+	final CapturedStderr capturedStderr = new CapturedStderr();
 
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
-
-	@BeforeEach
-	void captureStderr() {
-		System.setErr(this.stderr.printStream());
-	}
-
-	@AfterEach
-	void restoreStderr() {
-		System.setErr(this.originalErr);
-	}
+	private final CapturedJsonLines stderr = this.capturedStderr.lines();
 
 	/** Starts the app; the variables replace the real environment, JSONL unless they say otherwise. */
 	private ConfigurableApplicationContext start(Map<String, String> variables, String... args) {
@@ -159,7 +156,7 @@ class BadConfigurationStartupTest {
 	void badDynLogDrawsOneWarningPerInvalidDirectiveAndTheValidOnesApply(String name, String dynLog,
 			Map<String, String> warned, Map<String, Level> levels) {
 		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", dynLog))) {
-			List<String> warnings = messages(POST_PROCESSOR, "WARN");
+			List<String> warnings = messages(CONFIGURATION_LOG, "WARN");
 			assertThat(warnings).hasSize(warned.size());
 			warned.forEach((directive, rule) -> assertThat(warnings)
 				.anySatisfy((message) -> assertThat(message).startsWith("Ignoring directive '" + directive + "' in DYN_LOG: ")
@@ -234,6 +231,51 @@ class BadConfigurationStartupTest {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "jsonl", "readable" })
+	void aBadDirectiveIsReportedEvenWhenTheConfiguredRootIsError(String format) throws IOException {
+		Path file = Files.writeString(dir.resolve("root-error.toml"), "log_level = \"error\"\n");
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", "com.acme.b=trace,com.acme.bogus=loud",
+				"DYN_LOGGING_CONFIG_PATH", file.toString(), "DYN_LOGGING_CONSOLE_FORMAT", format))) {
+			assertThat(level("ROOT")).isEqualTo(Level.ERROR);
+			assertThat(level("com.acme.b")).isEqualTo(Level.TRACE);
+			List<Map<String, String>> warnings = (format.equals("jsonl") ? jsonlFields() : readableFields()).stream()
+				.filter((line) -> "WARN".equals(line.get("level")))
+				.toList();
+			assertThat(warnings).singleElement().satisfies((line) -> {
+				assertThat(line).containsEntry("target", CONFIGURATION_LOG);
+				assertThat(line.get("message")).startsWith("Ignoring directive 'com.acme.bogus=loud' in DYN_LOG");
+			});
+		}
+	}
+
+	@Test
+	void anUnknownConsoleFormatStartsReadableWithOneWarning() {
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOGGING_CONSOLE_FORMAT", "json",
+				"DYN_LOGGING_JSONL", "1"))) {
+			assertThat(this.stderr.text().lines()).allSatisfy((line) -> assertThat(line).doesNotStartWith("{"));
+			assertThat(readableFields()).filteredOn((line) -> "WARN".equals(line.get("level")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("target", CONFIGURATION_LOG)
+					.containsEntry("message", "DYN_LOGGING_CONSOLE_FORMAT='json' is not a console format; "
+							+ "expected readable or jsonl (any case); using readable"));
+		}
+	}
+
+	private List<Map<String, String>> jsonlFields() {
+		return lines().stream()
+			.map((line) -> Map.of("level", line.get("level").stringValue(), "target", line.get("target").stringValue(),
+					"message", line.get("message").stringValue()))
+			.toList();
+	}
+
+	/** READABLE lines as their fields: {@code <time> <LEVEL> [<span>: ]<target>: <message>}. */
+	private List<Map<String, String>> readableFields() {
+		return this.stderr.text().lines().map(READABLE_LINE::matcher).filter(Matcher::matches)
+			.map((line) -> Map.of("level", line.group(1), "target", line.group(2), "message", line.group(3)))
+			.toList();
+	}
+
 	static Stream<Arguments> brokenTomlFiles() throws IOException {
 		byte[] garbage = new byte[4096];
 		new Random(7).nextBytes(garbage);
@@ -293,7 +335,7 @@ class BadConfigurationStartupTest {
 			Files.writeString(file, content);
 		}
 		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOGGING_CONFIG_PATH", file.toString()))) {
-			List<String> warnings = messages(POST_PROCESSOR, "WARN");
+			List<String> warnings = messages(CONFIGURATION_LOG, "WARN");
 			assertThat(warnings).hasSize(warned.size());
 			warned.forEach((word) -> assertThat(warnings)
 				.anySatisfy((message) -> assertThat(message).contains(file.toString()).contains(word)));

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 
-import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
+import io.github.dynamologging.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,10 +133,10 @@ class DynlogAutoConfigurationTest {
 			.withInitializer((context) -> {
 				// As the post-processor leaves them when both files applied.
 				var sources = context.getEnvironment().getPropertySources();
-				sources.addLast(new MapPropertySource(DynamoLoggingEnvironmentPostProcessor.CONFIG_FILE_SOURCE_NAME,
+				sources.addLast(new MapPropertySource(ConfigSources.CONFIG_FILE,
 						Map.of("logging.level.root", "warn")));
 				sources.addLast(new MapPropertySource(
-						DynamoLoggingEnvironmentPostProcessor.DEFAULT_CONFIG_FILE_SOURCE_NAME,
+						ConfigSources.DEFAULT_CONFIG_FILE,
 						Map.of("logging.level.[com.example]", "debug")));
 			})
 			.run((context) -> {

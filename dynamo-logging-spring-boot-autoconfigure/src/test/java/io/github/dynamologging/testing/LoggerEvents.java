@@ -23,7 +23,12 @@ public final class LoggerEvents implements BeforeEachCallback, AfterEachCallback
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
 	public LoggerEvents(Class<?> loggingClass) {
-		this.logger = (Logger) LoggerFactory.getLogger(loggingClass);
+		this(loggingClass.getName());
+	}
+
+	/** The events of the logger of that name. */
+	public LoggerEvents(String loggerName) {
+		this.logger = (Logger) LoggerFactory.getLogger(loggerName);
 	}
 
 	@Override
