@@ -17,14 +17,14 @@ class LevelControlConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LevelController dynamoLevelController() {
+	LevelController dynamoLevelController(DynlogProperties properties) {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			throw new IllegalStateException("Runtime log level control needs Logback, but SLF4J is bound to "
 					+ LoggerFactory.getILoggerFactory().getClass().getName()
 					+ "; use Logback, or turn off the dynlog endpoint (management.endpoint.dynlog.access=none) "
 					+ "and dynamo.logging.config-watch");
 		}
-		return new LevelController(context);
+		return new LevelController(context, properties.toLimits());
 	}
 
 	@Bean

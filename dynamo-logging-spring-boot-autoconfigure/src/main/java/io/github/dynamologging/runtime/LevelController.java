@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,6 +48,10 @@ import org.slf4j.spi.LoggingEventBuilder;
  * Each change, expiry and reset writes one INFO line through {@value #AUDIT_LOGGER}. That logger gets a
  * level of its own ({@code info}) at start unless it has one, so no change to {@code root} or to
  * {@code dynamo} can silence it; a change that would silence it is rejected.
+ * <p>
+ * A change that names loggers that do not exist yet creates them for good (Logback never frees a logger),
+ * so {@link LoggerCreationLimits} bound the names and how many loggers all changes may create; the check
+ * runs before Logback is touched.
  */
 public final class LevelController implements AutoCloseable {
 
@@ -67,6 +73,11 @@ public final class LevelController implements AutoCloseable {
 
 	private final Logger audit;
 
+	private final LoggerCreationLimits limits;
+
+	/** How many loggers changes have created so far. Guarded by {@link #lock}. */
+	private int createdLoggers;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private @Nullable Change current;
@@ -78,7 +89,16 @@ public final class LevelController implements AutoCloseable {
 	 * @param context the Logback context whose levels it controls
 	 */
 	public LevelController(LoggerContext context) {
-		this(context, Clock.systemUTC(), newScheduler(), true);
+		this(context, LoggerCreationLimits.defaults());
+	}
+
+	/**
+	 * A controller with its own expiry thread, stopped by {@link #close()}.
+	 * @param context the Logback context whose levels it controls
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, LoggerCreationLimits limits) {
+		this(context, Clock.systemUTC(), newScheduler(), true, limits);
 	}
 
 	/**
@@ -87,12 +107,24 @@ public final class LevelController implements AutoCloseable {
 	 * @param scheduler runs expiries; the caller stops it
 	 */
 	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler) {
-		this(context, clock, scheduler, false);
+		this(context, clock, scheduler, false, LoggerCreationLimits.defaults());
+	}
+
+	/**
+	 * @param context the Logback context whose levels it controls
+	 * @param clock the clock of {@code expiresAt}
+	 * @param scheduler runs expiries; the caller stops it
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
+			LoggerCreationLimits limits) {
+		this(context, clock, scheduler, false, limits);
 	}
 
 	private LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
-			boolean ownsScheduler) {
+			boolean ownsScheduler, LoggerCreationLimits limits) {
 		this.levels = new LogbackLevels(context);
+		this.limits = limits;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.ownsScheduler = ownsScheduler;
@@ -141,7 +173,8 @@ public final class LevelController implements AutoCloseable {
 	 * @param reason why, for the audit line; may be {@code null}
 	 * @param principal who, for the audit line; {@code null} when unknown
 	 * @return the state after the change
-	 * @throws InvalidChangeException if the filter would silence {@value #AUDIT_LOGGER}; nothing changes
+	 * @throws InvalidChangeException if the filter would silence {@value #AUDIT_LOGGER}, or breaks the
+	 * {@link LoggerCreationLimits}; nothing changes
 	 */
 	public LevelState apply(LogFilter filter, @Nullable Duration ttl, @Nullable String reason,
 			@Nullable String principal) {
@@ -149,13 +182,17 @@ public final class LevelController implements AutoCloseable {
 		try {
 			Map<String, Level> undo = (this.current != null) ? this.current.previousLevels : Map.of();
 			checkAuditStaysAudible(filter, undo);
+			Map<String, Level> targets = targets(filter);
+			Set<String> creating = checkCreation(targets, (target) -> "Invalid directive '"
+					+ LoggerCreationLimits.quote(target + "=" + filter.targetLevels().get(target).filterName()) + "'");
 			String oldFilter = currentFilter();
 			undoCurrent();
 			Map<String, Level> previous = new HashMap<>();
-			targets(filter).forEach((target, level) -> {
+			targets.forEach((target, level) -> {
 				previous.put(target, this.levels.levelOf(target));
 				this.levels.setLevel(target, level);
 			});
+			this.createdLoggers += creating.size();
 			long generation = ++this.lastGeneration;
 			Instant expiresAt = (ttl != null) ? this.clock.instant().plus(ttl) : null;
 			ScheduledFuture<?> timer = (ttl != null)
@@ -283,6 +320,26 @@ public final class LevelController implements AutoCloseable {
 		}
 		change.previousLevels.forEach(this.levels::setLevel);
 		this.current = null;
+	}
+
+	/**
+	 * Checks the names a change sets against the {@link #limits}, and returns the loggers it would create.
+	 * Touches no logger: the names are checked before they are looked up, and looked up without creating.
+	 * @param targets the loggers the change sets, {@code ROOT} among them or not
+	 * @param asked how a name was asked for, the start of a message
+	 */
+	private Set<String> checkCreation(Map<String, ? extends @Nullable Level> targets, Function<String, String> asked) {
+		for (String name : targets.keySet()) {
+			if (!LogbackLevels.ROOT.equalsIgnoreCase(name)) {
+				this.limits.checkName(name, asked.apply(name));
+			}
+		}
+		Set<String> creating = new LinkedHashSet<>();
+		targets.keySet().forEach((name) -> this.levels.addMissing(name, creating));
+		if (!creating.isEmpty()) {
+			this.limits.checkNewLoggers(this.createdLoggers, creating.size(), creating.iterator().next());
+		}
+		return creating;
 	}
 
 	/**

@@ -2,10 +2,12 @@ package io.github.dynamologging.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LoggerNameUtil;
 import io.github.dynamologging.filter.FilterLevel;
 import io.github.dynamologging.filter.LogFilter;
 
@@ -55,6 +57,28 @@ final class LogbackLevels {
 	Level levelOf(String name) {
 		Logger logger = ROOT.equals(name) ? this.context.getLogger(ROOT) : this.context.exists(name);
 		return (logger != null) ? logger.getLevel() : null;
+	}
+
+	/**
+	 * Adds to {@code missing} the loggers that setting a level on {@code name} would create: the name and
+	 * each ancestor that does not exist yet, as Logback's {@code getLogger} would make them. Creates none.
+	 */
+	void addMissing(String name, Set<String> missing) {
+		if (ROOT.equalsIgnoreCase(name)) {
+			return;
+		}
+		int separator = LoggerNameUtil.getFirstSeparatorIndexOf(name);
+		while (separator >= 0) {
+			addIfMissing(name.substring(0, separator), missing);
+			separator = LoggerNameUtil.getSeparatorIndexOf(name, separator + 1);
+		}
+		addIfMissing(name, missing);
+	}
+
+	private void addIfMissing(String name, Set<String> missing) {
+		if (this.context.exists(name) == null) {
+			missing.add(name);
+		}
 	}
 
 	void setLevel(String name, Level level) {
