@@ -106,7 +106,7 @@ final class DynlogBody {
 	}
 
 	private static Checked refused(String message) {
-		return new Checked(null, new DynlogError(400, "Bad Request", message));
+		return new Checked(null, DynlogError.badRequest(message));
 	}
 
 	private static boolean isBlank(byte[] body) {

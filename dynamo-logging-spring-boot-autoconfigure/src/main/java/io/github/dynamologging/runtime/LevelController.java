@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.filter.FilterLevel;
 import io.github.dynamologging.filter.LogFilter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -207,6 +208,49 @@ public final class LevelController implements AutoCloseable {
 	}
 
 	/**
+	 * Checks and audits a level set through Spring Boot's {@code /actuator/loggers}, which Boot itself
+	 * writes: it may not set the root to off, silence {@value #AUDIT_LOGGER} or break the
+	 * {@link LoggerCreationLimits}, like a change through {@code dynlog}. Unlike one, it does not expire and
+	 * leaves the change in force alone.
+	 * @param name the logger or logger group as requested
+	 * @param configuredLevel the level as requested, {@code null} for none of its own
+	 * @param loggers each logger the write sets ({@code ROOT} for the root) and its Logback level, {@code null}
+	 * for none of its own
+	 * @param principal who, for the audit line; {@code null} when unknown
+	 * @param write Boot's own operation
+	 * @throws InvalidChangeException if a rule is broken; nothing changes
+	 */
+	public void setThroughLoggersEndpoint(String name, @Nullable String configuredLevel,
+			Map<String, @Nullable Level> loggers, @Nullable String principal, Runnable write) {
+		String logger = "logger '" + LoggerCreationLimits.quote(name) + "'";
+		String asked = (configuredLevel != null) ? "configuredLevel " + configuredLevel + " for " + logger
+				: "Removing the level of " + logger;
+		this.lock.lock();
+		try {
+			if (loggers.containsKey(LogbackLevels.ROOT) && loggers.get(LogbackLevels.ROOT) == Level.OFF) {
+				throw new InvalidChangeException(asked + " is refused: the root level cannot be set to OFF at runtime "
+						+ "(every log line, errors included, would be lost); use ERROR to keep only errors");
+			}
+			if (silencingTarget(loggers, Map.of()) != null) {
+				throw new InvalidChangeException(asked + " is refused: it would silence the audit logger " + AUDIT_LOGGER
+						+ ", which records every change at INFO; its level can be INFO, DEBUG or TRACE");
+			}
+			Set<String> creating = checkCreation(loggers, (target) -> asked + " is refused");
+			String oldFilter = currentFilter();
+			write.run();
+			this.createdLoggers += creating.size();
+			auditLine("Log level changed through /actuator/loggers", "loggers", principal).addKeyValue("logger", name)
+				.addKeyValue("configured_level", String.valueOf(configuredLevel))
+				.addKeyValue("old_filter", oldFilter)
+				.addKeyValue("new_filter", currentFilter())
+				.log();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Puts every logger back to its level at start and ends the change in force.
 	 * @param principal who, for the audit line; {@code null} when unknown
 	 * @return the state after the reset
@@ -347,7 +391,24 @@ public final class LevelController implements AutoCloseable {
 	 * an operator who silenced it at start may still change other levels).
 	 */
 	private void checkAuditStaysAudible(LogFilter filter, Map<String, Level> undo) {
-		Map<String, Level> changed = targets(filter);
+		String blamed = silencingTarget(targets(filter), undo);
+		if (blamed != null) {
+			FilterLevel level = filter.targetLevels().get(blamed);
+			String directive = (level == null) ? filter.rootLevel().orElseThrow().filterName()
+					: blamed + "=" + level.filterName();
+			throw new InvalidChangeException("Invalid directive '" + directive + "': it would silence the audit logger "
+					+ AUDIT_LOGGER + ", which records every change at info; its level can be info, debug or trace");
+		}
+	}
+
+	/**
+	 * The logger among {@code changed} to blame when setting {@code changed} (after undoing {@code undo})
+	 * would make the audit logger drop its INFO lines, which it did not before; {@code null} when it would not.
+	 * @param changed loggers and their new level, {@code null} for none of their own
+	 * @param undo loggers set back first, and their level then
+	 */
+	private @Nullable String silencingTarget(Map<String, ? extends @Nullable Level> changed,
+			Map<String, ? extends @Nullable Level> undo) {
 		Function<String, Level> after = (name) -> {
 			if (changed.containsKey(name)) {
 				return changed.get(name);
@@ -356,28 +417,37 @@ public final class LevelController implements AutoCloseable {
 		};
 		String decidedBy = decidingLogger(after);
 		Level before = this.levels.levelOf(decidingLogger(this.levels::levelOf));
-		Level afterLevel = after.apply(decidedBy);
-		if (silencesInfo(afterLevel) && !silencesInfo(before) && changed.containsKey(decidedBy)) {
-			String directive = LogbackLevels.ROOT.equals(decidedBy) ? LogbackLevels.toFilterLevel(afterLevel).filterName()
-					: decidedBy + "=" + LogbackLevels.toFilterLevel(afterLevel).filterName();
-			throw new InvalidChangeException("Invalid directive '" + directive + "': it would silence the audit logger "
-					+ AUDIT_LOGGER + ", which records every change at info; its level can be info, debug or trace");
+		if (!silencesInfo(after.apply(decidedBy)) || silencesInfo(before)) {
+			return null;
 		}
+		// The changed logger nearest the audit logger on its way up to the one that decides: that one itself,
+		// or one below it that lost its own level.
+		for (String name = AUDIT_LOGGER; name != null; name = parent(name)) {
+			if (changed.containsKey(name)) {
+				return name;
+			}
+			if (name.equals(decidedBy)) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String parent(String name) {
+		if (LogbackLevels.ROOT.equals(name)) {
+			return null;
+		}
+		int dot = name.lastIndexOf('.');
+		return (dot < 0) ? LogbackLevels.ROOT : name.substring(0, dot);
 	}
 
 	/** The nearest of the audit logger and its ancestors (ROOT last) that has a level of its own. */
 	private static String decidingLogger(Function<String, Level> levelOf) {
 		String name = AUDIT_LOGGER;
-		while (true) {
-			if (levelOf.apply(name) != null) {
-				return name;
-			}
-			int dot = name.lastIndexOf('.');
-			if (dot < 0) {
-				return LogbackLevels.ROOT;
-			}
-			name = name.substring(0, dot);
+		while (levelOf.apply(name) == null && !LogbackLevels.ROOT.equals(name)) {
+			name = parent(name);
 		}
+		return name;
 	}
 
 	private static boolean silencesInfo(@Nullable Level level) {
@@ -411,11 +481,8 @@ public final class LevelController implements AutoCloseable {
 
 	private void writeAudit(String message, String action, @Nullable String principal, String oldFilter,
 			@Nullable Duration ttl, @Nullable String reason) {
-		LoggingEventBuilder line = this.audit.atInfo().setMessage(message).addKeyValue("action", action);
-		if (principal != null) {
-			line = line.addKeyValue("principal", principal);
-		}
-		line = line.addKeyValue("old_filter", oldFilter).addKeyValue("new_filter", currentFilter());
+		LoggingEventBuilder line = auditLine(message, action, principal).addKeyValue("old_filter", oldFilter)
+			.addKeyValue("new_filter", currentFilter());
 		if (action.equals("apply") || action.equals("expire")) {
 			line = line.addKeyValue("ttl", (ttl != null) ? ttl.toString() : ChangeRules.PERMANENT);
 		}
@@ -423,6 +490,11 @@ public final class LevelController implements AutoCloseable {
 			line = line.addKeyValue("reason", reason);
 		}
 		line.log();
+	}
+
+	private LoggingEventBuilder auditLine(String message, String action, @Nullable String principal) {
+		LoggingEventBuilder line = this.audit.atInfo().setMessage(message).addKeyValue("action", action);
+		return (principal != null) ? line.addKeyValue("principal", principal) : line;
 	}
 
 	/** The change in force: what it set, what it replaced, and its timer. */

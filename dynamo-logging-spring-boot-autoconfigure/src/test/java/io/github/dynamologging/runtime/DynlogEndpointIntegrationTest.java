@@ -157,7 +157,7 @@ class DynlogEndpointIntegrationTest {
 		assertThat(body.get("overrides").isEmpty()).isTrue();
 		assertThat(RunningApp.configuredLevel("com.example")).isEqualTo("WARN");
 		assertThat(RunningApp.configuredLevel("org.hibernate.SQL")).isNull();
-		assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "reset");
+		assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "loggers", "reset");
 	}
 
 	@Test
