@@ -49,6 +49,7 @@ final class EnvironmentVariableMapping {
 		if (filter != null) {
 			FilterParseResult result = LogFilter.parse(filter);
 			result.problems().forEach((problem) -> warnings.accept(problem.describe(DYN_LOG)));
+			result.warnings().forEach((warning) -> warnings.accept(warning.describe(DYN_LOG)));
 			properties.putAll(LoggingLevelProperties.of(result.filter()));
 		}
 		String format = consoleFormat(variables, warnings);

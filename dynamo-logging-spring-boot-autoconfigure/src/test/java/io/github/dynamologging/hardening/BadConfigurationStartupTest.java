@@ -21,6 +21,7 @@ import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -168,6 +169,17 @@ class BadConfigurationStartupTest {
 			assertThat(level("com.example.bad")).isNull();
 			System.out.printf("[hardening] bad DYN_LOG %-34s warnings=%d longest_warning=%d chars, app started%n", name,
 					warnings.size(), warnings.stream().mapToInt(String::length).max().orElse(0));
+		}
+	}
+
+	@Test
+	void bareWordLikeALevelStartsWithThatLoggerAtTraceAndOneWarning() {
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", "com.example.ok=debug,debgu"))) {
+			assertThat(messages(POST_PROCESSOR, "WARN")).containsExactly("Directive 'debgu' in DYN_LOG is not a level, "
+					+ "so it sets the logger 'debgu' to trace; did you mean the level 'debug'? Write debgu=trace to keep "
+					+ "the logger and silence this warning");
+			assertThat(level("debgu")).isEqualTo(Level.TRACE);
+			assertThat(level("ROOT")).isEqualTo(Level.INFO);
 		}
 	}
 
