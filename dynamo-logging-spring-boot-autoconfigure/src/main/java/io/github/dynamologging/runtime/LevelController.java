@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import org.springframework.boot.logging.LoggingSystem;
+
 /**
  * Applies whole filters to Logback at runtime, each for a limited time (SPEC 8).
  * <p>
@@ -99,7 +101,18 @@ public final class LevelController implements AutoCloseable {
 	 * @param limits what changes may add to the logger tree
 	 */
 	public LevelController(LoggerContext context, LoggerCreationLimits limits) {
-		this(context, Clock.systemUTC(), newScheduler(), true, limits);
+		this(new LogbackLevels(context), Clock.systemUTC(), newScheduler(), true, limits);
+	}
+
+	/**
+	 * A controller with its own expiry thread, stopped by {@link #close()}, that writes levels through Spring
+	 * Boot's logging system, as {@code /actuator/loggers} does.
+	 * @param context the Logback context whose levels it controls
+	 * @param loggingSystem Boot's logging system of that context
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, LoggingSystem loggingSystem, LoggerCreationLimits limits) {
+		this(new LogbackLevels(context, loggingSystem), Clock.systemUTC(), newScheduler(), true, limits);
 	}
 
 	/**
@@ -108,7 +121,7 @@ public final class LevelController implements AutoCloseable {
 	 * @param scheduler runs expiries; the caller stops it
 	 */
 	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler) {
-		this(context, clock, scheduler, false, LoggerCreationLimits.defaults());
+		this(new LogbackLevels(context), clock, scheduler, false, LoggerCreationLimits.defaults());
 	}
 
 	/**
@@ -119,17 +132,17 @@ public final class LevelController implements AutoCloseable {
 	 */
 	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
 			LoggerCreationLimits limits) {
-		this(context, clock, scheduler, false, limits);
+		this(new LogbackLevels(context), clock, scheduler, false, limits);
 	}
 
-	private LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
+	private LevelController(LogbackLevels levels, Clock clock, ScheduledExecutorService scheduler,
 			boolean ownsScheduler, LoggerCreationLimits limits) {
-		this.levels = new LogbackLevels(context);
+		this.levels = levels;
 		this.limits = limits;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.ownsScheduler = ownsScheduler;
-		this.audit = context.getLogger(AUDIT_LOGGER);
+		this.audit = levels.logger(AUDIT_LOGGER);
 		if (this.levels.levelOf(AUDIT_LOGGER) == null) {
 			// Its own level keeps a root of warn (a common runtime filter) from silencing the audit.
 			this.levels.setLevel(AUDIT_LOGGER, Level.INFO);
