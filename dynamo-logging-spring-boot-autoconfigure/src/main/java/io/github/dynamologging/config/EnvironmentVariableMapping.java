@@ -59,6 +59,7 @@ final class EnvironmentVariableMapping {
 			new Row(DYN_LOG, (value, warnings, properties) -> {
 				FilterParseResult result = LogFilter.parse(value);
 				result.problems().forEach((problem) -> warnings.accept(problem.describe(DYN_LOG)));
+				result.warnings().forEach((warning) -> warnings.accept(warning.describe(DYN_LOG)));
 				properties.putAll(LoggingLevelProperties.of(result.filter()));
 			}),
 			new Row(DYN_LOGGING_JSONL, (value, warnings, properties) -> properties

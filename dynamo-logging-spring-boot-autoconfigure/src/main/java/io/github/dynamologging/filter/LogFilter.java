@@ -77,7 +77,23 @@ public final class LogFilter {
 				problems.add(ex.problem());
 			}
 		}
-		return new FilterParseResult(builder.build(), problems);
+		return new FilterParseResult(builder.build(), problems, levelLookalikes(text));
+	}
+
+	/**
+	 * The bare words of a filter string that are one edit away from a level name ({@code debgu}): valid
+	 * targets, set to trace, but probably meant as the level.
+	 * @param text the filter string; may be {@code null}
+	 * @return one warning per such directive, in the order written
+	 */
+	public static List<FilterWarning> levelLookalikes(String text) {
+		List<FilterWarning> warnings = new ArrayList<>();
+		for (String directive : directives(text)) {
+			if (directive.indexOf('=') < 0 && directive.indexOf(':') < 0) {
+				FilterLevel.lookalike(directive).ifPresent((level) -> warnings.add(new FilterWarning(directive, level)));
+			}
+		}
+		return warnings;
 	}
 
 	/**

@@ -8,13 +8,16 @@ import io.github.dynamologging.output.OutputFormat;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.logging.LoggersEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LoggerGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -24,7 +27,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (SPEC 8),
  * available (exposed and accessible) by Boot's {@code management.endpoints.*} and
  * {@code management.endpoint.dynlog.access} rules, and the config file watcher
- * ({@code dynamo.logging.config-watch=true}).
+ * ({@code dynamo.logging.config-watch=true}). Writes through Boot's {@code /actuator/loggers} are checked and
+ * audited the same way ({@link LoggersEndpointWriteAdvisor}).
  */
 @AutoConfiguration
 @ConditionalOnClass(LoggerContext.class)
@@ -60,6 +64,20 @@ public class DynlogAutoConfiguration {
 			@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 			DynlogEndpointWebExtension dynlogEndpointWebExtension(DynlogEndpoint endpoint) {
 				return new DynlogEndpointWebExtension(endpoint);
+			}
+
+		}
+
+		/** Checks and audits the writes of Boot's own loggers endpoint. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnAvailableEndpoint(LoggersEndpoint.class)
+		@Import(LevelControlConfiguration.class)
+		static class LoggersEndpointConfiguration {
+
+			@Bean
+			LoggersEndpointWriteAdvisor dynamoLoggersEndpointWriteAdvisor(LevelController controller,
+					ObjectProvider<LoggerGroups> groups) {
+				return new LoggersEndpointWriteAdvisor(controller, () -> groups.getIfAvailable(LoggerGroups::new));
 			}
 
 		}

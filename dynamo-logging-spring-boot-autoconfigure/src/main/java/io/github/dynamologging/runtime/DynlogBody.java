@@ -1,6 +1,10 @@
 package io.github.dynamologging.runtime;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,8 +40,10 @@ final class DynlogBody {
 	 */
 	static final DynlogError NOT_AUTHENTICATED = new DynlogError(403, "Forbidden", DynlogEndpoint.NOT_AUTHENTICATED);
 
-	private static final String SHAPE = "The body must be a JSON object like {\"filter\": \"warn,com.example.api=trace\", "
-			+ "\"ttl\": \"PT10M\", \"reason\": \"...\"}";
+	private static final String SHAPE_EXAMPLE = "{\"filter\": \"warn,com.example.api=trace\", \"ttl\": \"PT10M\", "
+			+ "\"reason\": \"...\"}";
+
+	private static final String SHAPE = "The body must be a JSON object like " + SHAPE_EXAMPLE;
 
 	private static final List<String> FIELDS = List.of("filter", "ttl", "reason");
 
@@ -84,9 +90,12 @@ final class DynlogBody {
 		return new Checked(JSON.writeValueAsBytes(known), null);
 	}
 
-	/** Whether a request is a write to the endpoint at {@code endpointPath} ({@code null}: not mapped). */
+	/**
+	 * Whether a request is a write ({@code POST} or {@code DELETE}) to the endpoint at {@code endpointPath}
+	 * ({@code null}: not mapped).
+	 */
 	static boolean targets(String method, PathContainer pathWithinApplication, @Nullable String endpointPath) {
-		if (endpointPath == null || !"POST".equals(method)) {
+		if (endpointPath == null || !("POST".equals(method) || "DELETE".equals(method))) {
 			return false;
 		}
 		// Decoded segments, without path parameters or empty segments, compared by their end: every
@@ -101,12 +110,47 @@ final class DynlogBody {
 				: endpointPath);
 	}
 
+	/**
+	 * Refuses a write with a query string: Boot's actuator lets query parameters override the body's
+	 * fields, which would apply arguments the body check never saw.
+	 * @param rawQuery the query string as received, {@code null} when there is none
+	 * @return why the write is refused, or {@code null} when it has no query parameters
+	 */
+	static @Nullable DynlogError queryRefusal(@Nullable String rawQuery) {
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return null;
+		}
+		Set<String> names = new LinkedHashSet<>();
+		for (String parameter : rawQuery.split("&")) {
+			if (!parameter.isEmpty()) {
+				int equals = parameter.indexOf('=');
+				names.add("'" + LoggerCreationLimits.quote(decoded((equals >= 0) ? parameter.substring(0, equals) : parameter))
+						+ "'");
+			}
+		}
+		if (names.isEmpty()) {
+			return null;
+		}
+		return DynlogError.badRequest(((names.size() == 1) ? "Query parameter " : "Query parameters ")
+				+ String.join(", ", names) + ((names.size() == 1) ? " is" : " are") + " refused: writes take their "
+				+ "arguments from the JSON body only; send " + SHAPE_EXAMPLE + " without a query string");
+	}
+
+	private static String decoded(String name) {
+		try {
+			return URLDecoder.decode(name, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return name;
+		}
+	}
+
 	static byte[] json(DynlogError error) {
 		return JSON.writeValueAsBytes(error);
 	}
 
 	private static Checked refused(String message) {
-		return new Checked(null, new DynlogError(400, "Bad Request", message));
+		return new Checked(null, DynlogError.badRequest(message));
 	}
 
 	private static boolean isBlank(byte[] body) {

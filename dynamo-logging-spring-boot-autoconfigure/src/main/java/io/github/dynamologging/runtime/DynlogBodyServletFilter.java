@@ -24,8 +24,9 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@link DynlogBody}'s check on Servlet: a bad {@code POST} body of the {@code dynlog} endpoint is answered
- * here with a {@link DynlogError}; a good one goes on, replayed as the known fields only.
+ * {@link DynlogBody}'s check on Servlet: a write of the {@code dynlog} endpoint with a query string or a bad
+ * {@code POST} body is answered here with a {@link DynlogError}; a good one goes on, replayed as the known
+ * fields only.
  */
 class DynlogBodyServletFilter extends OncePerRequestFilter {
 
@@ -53,6 +54,15 @@ class DynlogBodyServletFilter extends OncePerRequestFilter {
 		// The principal as Boot's endpoint support sees it.
 		if (this.writesNeedPrincipal && request.getUserPrincipal() == null) {
 			refuse(response, DynlogBody.NOT_AUTHENTICATED);
+			return;
+		}
+		DynlogError query = DynlogBody.queryRefusal(request.getQueryString());
+		if (query != null) {
+			refuse(response, query);
+			return;
+		}
+		if (!"POST".equals(request.getMethod())) {
+			chain.doFilter(request, response);
 			return;
 		}
 		if (request.getContentLengthLong() > DynlogBody.MAX_BYTES) {

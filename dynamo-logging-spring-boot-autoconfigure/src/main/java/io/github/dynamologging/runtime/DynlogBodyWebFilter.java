@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,8 +21,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * {@link DynlogBody}'s check on WebFlux: a bad {@code POST} body of the {@code dynlog} endpoint is answered
- * here with a {@link DynlogError}; a good one goes on, replayed as the known fields only. Ordered last, so
+ * {@link DynlogBody}'s check on WebFlux: a write of the {@code dynlog} endpoint with a query string or a bad
+ * {@code POST} body is answered here with a {@link DynlogError}; a good one goes on, replayed as the known
+ * fields only. Ordered last, so
  * after Spring Security's {@code WebFilterChainProxy}: an unauthenticated request is refused before its
  * body is looked at.
  */
@@ -63,6 +65,10 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		DynlogError query = DynlogBody.queryRefusal(request.getURI().getRawQuery());
+		if (request.getMethod() != HttpMethod.POST) {
+			return (query != null) ? refuse(exchange.getResponse(), query) : chain.filter(exchange);
+		}
 		if (request.getHeaders().getContentLength() > DRAIN_BYTES) {
 			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
 		}
@@ -71,8 +77,14 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 		// reading the 413.
 		return DataBufferUtils.takeUntilByteCount(request.getBody(), DRAIN_BYTES)
 			.collect(Received::new, Received::add)
-			.map((received) -> received.tooLarge() ? new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)
-					: DynlogBody.check(received.bytes.toByteArray()))
+			.map((received) -> {
+				if (query != null) {
+					// Refused only once read: a body left unread would stay in a kept-alive connection.
+					return new DynlogBody.Checked(null, query);
+				}
+				return received.tooLarge() ? new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)
+						: DynlogBody.check(received.bytes.toByteArray());
+			})
 			.flatMap((checked) -> (checked.refusal() != null) ? refuse(exchange.getResponse(), checked.refusal())
 					: chain.filter(exchange.mutate().request(replayed(exchange, checked.body())).build()));
 	}

@@ -1,7 +1,10 @@
 package io.github.dynamologging.runtime;
 
 import java.security.Principal;
+import java.util.List;
 
+import io.github.dynamologging.filter.FilterWarning;
+import io.github.dynamologging.filter.LogFilter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -60,7 +63,8 @@ public class DynlogEndpoint {
 	 * @param ttl ISO-8601 duration, or {@code permanent} when allowed; default from the settings
 	 * @param reason why, for the audit line
 	 * @param securityContext who asks
-	 * @return the levels after the change
+	 * @return the levels after the change, with a warning for each bare word in the filter that looks like a
+	 * misspelt level (it still sets that logger to trace)
 	 * @throws InvalidChangeException if the change breaks a rule; nothing changed
 	 * @throws ChangeNotAllowedException if nobody is authenticated but must be
 	 */
@@ -68,8 +72,10 @@ public class DynlogEndpoint {
 	public DynlogDescriptor change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
 			SecurityContext securityContext) {
 		String principal = principal(securityContext);
+		List<String> warnings = LogFilter.levelLookalikes(filter).stream().map(FilterWarning::message).toList();
 		return describe(this.controller.apply(this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
-				this.rules.checkReason(reason), principal));
+				this.rules.checkReason(reason), principal))
+			.withWarnings(warnings);
 	}
 
 	/**
@@ -100,7 +106,7 @@ public class DynlogEndpoint {
 	private DynlogDescriptor describe(LevelState state) {
 		ConfigFiles.Applied applied = this.configFiles.applied();
 		return new DynlogDescriptor(state.filter(), state.startupFilter(), this.format, state.overrides(),
-				applied.source(), applied.hash());
+				applied.source(), applied.hash(), null);
 	}
 
 }

@@ -50,15 +50,15 @@ public class DynlogEndpointWebExtension {
 			return new WebEndpointResponse<>(operation.get());
 		}
 		catch (InvalidChangeException ex) {
-			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getMessage());
+			return response(DynlogError.badRequest(ex.getMessage()));
 		}
 		catch (ChangeNotAllowedException ex) {
-			return error(STATUS_FORBIDDEN, "Forbidden", ex.getMessage());
+			return response(new DynlogError(STATUS_FORBIDDEN, "Forbidden", ex.getMessage()));
 		}
 	}
 
-	private static WebEndpointResponse<Object> error(int status, String error, String message) {
-		return new WebEndpointResponse<>(new DynlogError(status, error, message), status);
+	private static WebEndpointResponse<Object> response(DynlogError error) {
+		return new WebEndpointResponse<>(error, error.status());
 	}
 
 }

@@ -8,4 +8,9 @@ package io.github.dynamologging.runtime;
  */
 public record DynlogError(int status, String error, String message) {
 
+	/** A 400: the input broke a rule named in the message. */
+	static DynlogError badRequest(String message) {
+		return new DynlogError(400, "Bad Request", message);
+	}
+
 }

@@ -19,6 +19,24 @@ public class DynlogProperties {
 	 */
 	private Duration maxTtl = Duration.ofHours(1);
 
+	/**
+	 * The longest logger name a change (through dynlog or /actuator/loggers) may name, in characters.
+	 * Logback keeps every logger it was asked for until the process ends, so names are bounded.
+	 */
+	private int maxTargetLength = 256;
+
+	/**
+	 * The most parts ('.' or '$' separated) a logger name a change names may have; Logback creates a logger
+	 * for each part that does not exist yet.
+	 */
+	private int maxTargetDepth = 32;
+
+	/**
+	 * How many loggers that did not exist before all changes (through dynlog or /actuator/loggers) may
+	 * create over the process's life; a change past it is refused with 400. Logback never frees a logger.
+	 */
+	private int maxNewLoggers = 1000;
+
 	public Duration getDefaultTtl() {
 		return this.defaultTtl;
 	}
@@ -33,6 +51,35 @@ public class DynlogProperties {
 
 	public void setMaxTtl(Duration maxTtl) {
 		this.maxTtl = maxTtl;
+	}
+
+	public int getMaxTargetLength() {
+		return this.maxTargetLength;
+	}
+
+	public void setMaxTargetLength(int maxTargetLength) {
+		this.maxTargetLength = maxTargetLength;
+	}
+
+	public int getMaxTargetDepth() {
+		return this.maxTargetDepth;
+	}
+
+	public void setMaxTargetDepth(int maxTargetDepth) {
+		this.maxTargetDepth = maxTargetDepth;
+	}
+
+	public int getMaxNewLoggers() {
+		return this.maxNewLoggers;
+	}
+
+	public void setMaxNewLoggers(int maxNewLoggers) {
+		this.maxNewLoggers = maxNewLoggers;
+	}
+
+	/** The limits on what changes may add to the logger tree; fails naming the setting when one is out of range. */
+	LoggerCreationLimits toLimits() {
+		return new LoggerCreationLimits(this.maxTargetLength, this.maxTargetDepth, this.maxNewLoggers);
 	}
 
 	/** The rules these settings make; fails naming the setting when they contradict each other. */

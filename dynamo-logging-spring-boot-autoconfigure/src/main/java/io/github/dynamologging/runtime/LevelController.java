@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,10 +20,13 @@ import java.util.function.Function;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.filter.FilterLevel;
 import io.github.dynamologging.filter.LogFilter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
+
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Applies whole filters to Logback at runtime, each for a limited time (SPEC 8).
@@ -46,6 +51,10 @@ import org.slf4j.spi.LoggingEventBuilder;
  * Each change, expiry and reset writes one INFO line through {@value #AUDIT_LOGGER}. That logger gets a
  * level of its own ({@code info}) at start unless it has one, so no change to {@code root} or to
  * {@code dynamo} can silence it; a change that would silence it is rejected.
+ * <p>
+ * A change that names loggers that do not exist yet creates them for good (Logback never frees a logger),
+ * so {@link LoggerCreationLimits} bound the names and how many loggers all changes may create; the check
+ * runs before Logback is touched.
  */
 public final class LevelController implements AutoCloseable {
 
@@ -67,6 +76,11 @@ public final class LevelController implements AutoCloseable {
 
 	private final Logger audit;
 
+	private final LoggerCreationLimits limits;
+
+	/** How many loggers changes have created so far. Guarded by {@link #lock}. */
+	private int createdLoggers;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private @Nullable Change current;
@@ -78,7 +92,27 @@ public final class LevelController implements AutoCloseable {
 	 * @param context the Logback context whose levels it controls
 	 */
 	public LevelController(LoggerContext context) {
-		this(context, Clock.systemUTC(), newScheduler(), true);
+		this(context, LoggerCreationLimits.defaults());
+	}
+
+	/**
+	 * A controller with its own expiry thread, stopped by {@link #close()}.
+	 * @param context the Logback context whose levels it controls
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, LoggerCreationLimits limits) {
+		this(new LogbackLevels(context), Clock.systemUTC(), newScheduler(), true, limits);
+	}
+
+	/**
+	 * A controller with its own expiry thread, stopped by {@link #close()}, that writes levels through Spring
+	 * Boot's logging system, as {@code /actuator/loggers} does.
+	 * @param context the Logback context whose levels it controls
+	 * @param loggingSystem Boot's logging system of that context
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, LoggingSystem loggingSystem, LoggerCreationLimits limits) {
+		this(new LogbackLevels(context, loggingSystem), Clock.systemUTC(), newScheduler(), true, limits);
 	}
 
 	/**
@@ -87,16 +121,28 @@ public final class LevelController implements AutoCloseable {
 	 * @param scheduler runs expiries; the caller stops it
 	 */
 	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler) {
-		this(context, clock, scheduler, false);
+		this(new LogbackLevels(context), clock, scheduler, false, LoggerCreationLimits.defaults());
 	}
 
-	private LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
-			boolean ownsScheduler) {
-		this.levels = new LogbackLevels(context);
+	/**
+	 * @param context the Logback context whose levels it controls
+	 * @param clock the clock of {@code expiresAt}
+	 * @param scheduler runs expiries; the caller stops it
+	 * @param limits what changes may add to the logger tree
+	 */
+	public LevelController(LoggerContext context, Clock clock, ScheduledExecutorService scheduler,
+			LoggerCreationLimits limits) {
+		this(new LogbackLevels(context), clock, scheduler, false, limits);
+	}
+
+	private LevelController(LogbackLevels levels, Clock clock, ScheduledExecutorService scheduler,
+			boolean ownsScheduler, LoggerCreationLimits limits) {
+		this.levels = levels;
+		this.limits = limits;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.ownsScheduler = ownsScheduler;
-		this.audit = context.getLogger(AUDIT_LOGGER);
+		this.audit = levels.logger(AUDIT_LOGGER);
 		if (this.levels.levelOf(AUDIT_LOGGER) == null) {
 			// Its own level keeps a root of warn (a common runtime filter) from silencing the audit.
 			this.levels.setLevel(AUDIT_LOGGER, Level.INFO);
@@ -141,7 +187,8 @@ public final class LevelController implements AutoCloseable {
 	 * @param reason why, for the audit line; may be {@code null}
 	 * @param principal who, for the audit line; {@code null} when unknown
 	 * @return the state after the change
-	 * @throws InvalidChangeException if the filter would silence {@value #AUDIT_LOGGER}; nothing changes
+	 * @throws InvalidChangeException if the filter would silence {@value #AUDIT_LOGGER}, or breaks the
+	 * {@link LoggerCreationLimits}; nothing changes
 	 */
 	public LevelState apply(LogFilter filter, @Nullable Duration ttl, @Nullable String reason,
 			@Nullable String principal) {
@@ -149,13 +196,17 @@ public final class LevelController implements AutoCloseable {
 		try {
 			Map<String, Level> undo = (this.current != null) ? this.current.previousLevels : Map.of();
 			checkAuditStaysAudible(filter, undo);
+			Map<String, Level> targets = targets(filter);
+			Set<String> creating = checkCreation(targets, (target) -> "Invalid directive '"
+					+ LoggerCreationLimits.quote(target + "=" + filter.targetLevels().get(target).filterName()) + "'");
 			String oldFilter = currentFilter();
 			undoCurrent();
 			Map<String, Level> previous = new HashMap<>();
-			targets(filter).forEach((target, level) -> {
+			targets.forEach((target, level) -> {
 				previous.put(target, this.levels.levelOf(target));
 				this.levels.setLevel(target, level);
 			});
+			this.createdLoggers += creating.size();
 			long generation = ++this.lastGeneration;
 			Instant expiresAt = (ttl != null) ? this.clock.instant().plus(ttl) : null;
 			ScheduledFuture<?> timer = (ttl != null)
@@ -163,6 +214,49 @@ public final class LevelController implements AutoCloseable {
 			this.current = new Change(generation, filter, previous, expiresAt, ttl, reason, timer);
 			writeAudit("Log levels changed", "apply", principal, oldFilter, ttl, reason);
 			return stateLocked();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Checks and audits a level set through Spring Boot's {@code /actuator/loggers}, which Boot itself
+	 * writes: it may not set the root to off, silence {@value #AUDIT_LOGGER} or break the
+	 * {@link LoggerCreationLimits}, like a change through {@code dynlog}. Unlike one, it does not expire and
+	 * leaves the change in force alone.
+	 * @param name the logger or logger group as requested
+	 * @param configuredLevel the level as requested, {@code null} for none of its own
+	 * @param loggers each logger the write sets ({@code ROOT} for the root) and its Logback level, {@code null}
+	 * for none of its own
+	 * @param principal who, for the audit line; {@code null} when unknown
+	 * @param write Boot's own operation
+	 * @throws InvalidChangeException if a rule is broken; nothing changes
+	 */
+	public void setThroughLoggersEndpoint(String name, @Nullable String configuredLevel,
+			Map<String, @Nullable Level> loggers, @Nullable String principal, Runnable write) {
+		String logger = "logger '" + LoggerCreationLimits.quote(name) + "'";
+		String asked = (configuredLevel != null) ? "configuredLevel " + configuredLevel + " for " + logger
+				: "Removing the level of " + logger;
+		this.lock.lock();
+		try {
+			if (loggers.containsKey(LogbackLevels.ROOT) && loggers.get(LogbackLevels.ROOT) == Level.OFF) {
+				throw new InvalidChangeException(asked + " is refused: the root level cannot be set to OFF at runtime "
+						+ "(every log line, errors included, would be lost); use ERROR to keep only errors");
+			}
+			if (silencingTarget(loggers, Map.of()) != null) {
+				throw new InvalidChangeException(asked + " is refused: it would silence the audit logger " + AUDIT_LOGGER
+						+ ", which records every change at INFO; its level can be INFO, DEBUG or TRACE");
+			}
+			Set<String> creating = checkCreation(loggers, (target) -> asked + " is refused");
+			String oldFilter = currentFilter();
+			write.run();
+			this.createdLoggers += creating.size();
+			auditLine("Log level changed through /actuator/loggers", "loggers", principal).addKeyValue("logger", name)
+				.addKeyValue("configured_level", String.valueOf(configuredLevel))
+				.addKeyValue("old_filter", oldFilter)
+				.addKeyValue("new_filter", currentFilter())
+				.log();
 		}
 		finally {
 			this.lock.unlock();
@@ -286,11 +380,48 @@ public final class LevelController implements AutoCloseable {
 	}
 
 	/**
+	 * Checks the names a change sets against the {@link #limits}, and returns the loggers it would create.
+	 * Touches no logger: the names are checked before they are looked up, and looked up without creating.
+	 * @param targets the loggers the change sets, {@code ROOT} among them or not
+	 * @param asked how a name was asked for, the start of a message
+	 */
+	private Set<String> checkCreation(Map<String, ? extends @Nullable Level> targets, Function<String, String> asked) {
+		for (String name : targets.keySet()) {
+			if (!LogbackLevels.ROOT.equalsIgnoreCase(name)) {
+				this.limits.checkName(name, asked.apply(name));
+			}
+		}
+		Set<String> creating = new LinkedHashSet<>();
+		targets.keySet().forEach((name) -> this.levels.addMissing(name, creating));
+		if (!creating.isEmpty()) {
+			this.limits.checkNewLoggers(this.createdLoggers, creating.size(), creating.iterator().next());
+		}
+		return creating;
+	}
+
+	/**
 	 * Rejects a filter under which the audit logger would drop its INFO lines (unless it already did:
 	 * an operator who silenced it at start may still change other levels).
 	 */
 	private void checkAuditStaysAudible(LogFilter filter, Map<String, Level> undo) {
-		Map<String, Level> changed = targets(filter);
+		String blamed = silencingTarget(targets(filter), undo);
+		if (blamed != null) {
+			FilterLevel level = filter.targetLevels().get(blamed);
+			String directive = (level == null) ? filter.rootLevel().orElseThrow().filterName()
+					: blamed + "=" + level.filterName();
+			throw new InvalidChangeException("Invalid directive '" + directive + "': it would silence the audit logger "
+					+ AUDIT_LOGGER + ", which records every change at info; its level can be info, debug or trace");
+		}
+	}
+
+	/**
+	 * The logger among {@code changed} to blame when setting {@code changed} (after undoing {@code undo})
+	 * would make the audit logger drop its INFO lines, which it did not before; {@code null} when it would not.
+	 * @param changed loggers and their new level, {@code null} for none of their own
+	 * @param undo loggers set back first, and their level then
+	 */
+	private @Nullable String silencingTarget(Map<String, ? extends @Nullable Level> changed,
+			Map<String, ? extends @Nullable Level> undo) {
 		Function<String, Level> after = (name) -> {
 			if (changed.containsKey(name)) {
 				return changed.get(name);
@@ -299,28 +430,37 @@ public final class LevelController implements AutoCloseable {
 		};
 		String decidedBy = decidingLogger(after);
 		Level before = this.levels.levelOf(decidingLogger(this.levels::levelOf));
-		Level afterLevel = after.apply(decidedBy);
-		if (silencesInfo(afterLevel) && !silencesInfo(before) && changed.containsKey(decidedBy)) {
-			String directive = LogbackLevels.ROOT.equals(decidedBy) ? LogbackLevels.toFilterLevel(afterLevel).filterName()
-					: decidedBy + "=" + LogbackLevels.toFilterLevel(afterLevel).filterName();
-			throw new InvalidChangeException("Invalid directive '" + directive + "': it would silence the audit logger "
-					+ AUDIT_LOGGER + ", which records every change at info; its level can be info, debug or trace");
+		if (!silencesInfo(after.apply(decidedBy)) || silencesInfo(before)) {
+			return null;
 		}
+		// The changed logger nearest the audit logger on its way up to the one that decides: that one itself,
+		// or one below it that lost its own level.
+		for (String name = AUDIT_LOGGER; name != null; name = parent(name)) {
+			if (changed.containsKey(name)) {
+				return name;
+			}
+			if (name.equals(decidedBy)) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String parent(String name) {
+		if (LogbackLevels.ROOT.equals(name)) {
+			return null;
+		}
+		int dot = name.lastIndexOf('.');
+		return (dot < 0) ? LogbackLevels.ROOT : name.substring(0, dot);
 	}
 
 	/** The nearest of the audit logger and its ancestors (ROOT last) that has a level of its own. */
 	private static String decidingLogger(Function<String, Level> levelOf) {
 		String name = AUDIT_LOGGER;
-		while (true) {
-			if (levelOf.apply(name) != null) {
-				return name;
-			}
-			int dot = name.lastIndexOf('.');
-			if (dot < 0) {
-				return LogbackLevels.ROOT;
-			}
-			name = name.substring(0, dot);
+		while (levelOf.apply(name) == null && !LogbackLevels.ROOT.equals(name)) {
+			name = parent(name);
 		}
+		return name;
 	}
 
 	private static boolean silencesInfo(@Nullable Level level) {
@@ -354,11 +494,8 @@ public final class LevelController implements AutoCloseable {
 
 	private void writeAudit(String message, String action, @Nullable String principal, String oldFilter,
 			@Nullable Duration ttl, @Nullable String reason) {
-		LoggingEventBuilder line = this.audit.atInfo().setMessage(message).addKeyValue("action", action);
-		if (principal != null) {
-			line = line.addKeyValue("principal", principal);
-		}
-		line = line.addKeyValue("old_filter", oldFilter).addKeyValue("new_filter", currentFilter());
+		LoggingEventBuilder line = auditLine(message, action, principal).addKeyValue("old_filter", oldFilter)
+			.addKeyValue("new_filter", currentFilter());
 		if (action.equals("apply") || action.equals("expire")) {
 			line = line.addKeyValue("ttl", (ttl != null) ? ttl.toString() : ChangeRules.PERMANENT);
 		}
@@ -366,6 +503,11 @@ public final class LevelController implements AutoCloseable {
 			line = line.addKeyValue("reason", reason);
 		}
 		line.log();
+	}
+
+	private LoggingEventBuilder auditLine(String message, String action, @Nullable String principal) {
+		LoggingEventBuilder line = this.audit.atInfo().setMessage(message).addKeyValue("action", action);
+		return (principal != null) ? line.addKeyValue("principal", principal) : line;
 	}
 
 	/** The change in force: what it set, what it replaced, and its timer. */

@@ -2,16 +2,24 @@ package io.github.dynamologging.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LoggerNameUtil;
 import io.github.dynamologging.filter.FilterLevel;
 import io.github.dynamologging.filter.LogFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Reads and writes the levels of one Logback context, which are the live truth: Spring Boot's
- * {@code logging.level.*} and {@code /actuator/loggers} write the same loggers.
+ * {@code logging.level.*} and {@code /actuator/loggers} write the same loggers. Writes go through Spring
+ * Boot's {@link LoggingSystem} when the application has one, as {@code /actuator/loggers} writes do.
  */
 final class LogbackLevels {
 
@@ -20,8 +28,23 @@ final class LogbackLevels {
 
 	private final LoggerContext context;
 
+	private final BiConsumer<String, @Nullable Level> writer;
+
+	/** Writes straight to Logback. */
 	LogbackLevels(LoggerContext context) {
 		this.context = context;
+		this.writer = (name, level) -> context.getLogger(name).setLevel(level);
+	}
+
+	/** Writes through Boot's logging system, which must be the one of {@code context}. */
+	LogbackLevels(LoggerContext context, LoggingSystem loggingSystem) {
+		this.context = context;
+		this.writer = (name, level) -> loggingSystem.setLogLevel(name, (level != null) ? toBootLevel(level) : null);
+	}
+
+	/** A logger of the context, created when it does not exist yet. */
+	Logger logger(String name) {
+		return this.context.getLogger(name);
 	}
 
 	/** Every logger with a level of its own, ROOT first, the others in Logback's (name) order. */
@@ -57,10 +80,31 @@ final class LogbackLevels {
 		return (logger != null) ? logger.getLevel() : null;
 	}
 
-	void setLevel(String name, Level level) {
-		Logger logger = this.context.getLogger(name);
-		if (logger.getLevel() != level) {
-			logger.setLevel(level);
+	/**
+	 * Adds to {@code missing} the loggers that setting a level on {@code name} would create: the name and
+	 * each ancestor that does not exist yet, as Logback's {@code getLogger} would make them. Creates none.
+	 */
+	void addMissing(String name, Set<String> missing) {
+		if (ROOT.equalsIgnoreCase(name)) {
+			return;
+		}
+		int separator = LoggerNameUtil.getFirstSeparatorIndexOf(name);
+		while (separator >= 0) {
+			addIfMissing(name.substring(0, separator), missing);
+			separator = LoggerNameUtil.getSeparatorIndexOf(name, separator + 1);
+		}
+		addIfMissing(name, missing);
+	}
+
+	private void addIfMissing(String name, Set<String> missing) {
+		if (this.context.exists(name) == null) {
+			missing.add(name);
+		}
+	}
+
+	void setLevel(String name, @Nullable Level level) {
+		if (levelOf(name) != level) {
+			this.writer.accept(name, level);
 		}
 	}
 
@@ -77,6 +121,17 @@ final class LogbackLevels {
 			case INFO -> Level.INFO;
 			case DEBUG -> Level.DEBUG;
 			case TRACE -> Level.TRACE;
+		};
+	}
+
+	static LogLevel toBootLevel(Level level) {
+		return switch (level.toInt()) {
+			case Level.OFF_INT -> LogLevel.OFF;
+			case Level.ERROR_INT -> LogLevel.ERROR;
+			case Level.WARN_INT -> LogLevel.WARN;
+			case Level.INFO_INT -> LogLevel.INFO;
+			case Level.DEBUG_INT -> LogLevel.DEBUG;
+			default -> LogLevel.TRACE;
 		};
 	}
 

@@ -223,6 +223,16 @@ class DynamoLoggingEnvironmentPostProcessorTests {
 		}
 
 		@Test
+		void bareWordLikeALevelStillSetsThatLoggerToTraceAndDrawsAWarning() {
+			variables.put("DYN_LOG", "warn,debgu");
+			Map<String, LogLevel> levels = levels(process());
+			assertThat(levels).contains(entry("root", LogLevel.WARN), entry("debgu", LogLevel.TRACE));
+			assertThat(events.messages(Level.WARN)).containsExactly("Directive 'debgu' in DYN_LOG is not a level, so "
+					+ "it sets the logger 'debgu' to trace; did you mean the level 'debug'? Write debgu=trace to keep "
+					+ "the logger and silence this warning");
+		}
+
+		@Test
 		void noDynamoVariablesMeansNoDynamoVariablesSource() {
 			variables.put("PATH", "/usr/bin");
 			assertThat(process().getPropertySources().contains(ENVIRONMENT_VARIABLES)).isFalse();

@@ -32,6 +32,34 @@ class FilterLevelTests {
 		assertThat(FilterLevel.parse(text)).isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0} looks like {1}")
+	@CsvSource({ "debgu, debug", "DEBGU, debug", "dbug, debug", "debugg, debug", "debag, debug", "tarce, trace",
+			"trac, trace", "inf, info", "infoo, info", "nifo, info", "wran, warn", "warnn, warn", "wanring, warning",
+			"warnig, warning", "eror, error", "errr, error", "erorr, error", "of, off", "offf, off", "ofg, off",
+			"' debgu ', debug" })
+	void wordOneEditFromALevelNameLooksLikeIt(String word, String level) {
+		assertThat(FilterLevel.lookalike(word)).contains(level);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "debug", "WARNING", "off", "3", "dbeugg", "deb", "infos1", "span_event", "dynamo", "o",
+			"", "com.example.debgu", "fatal", "verbose", "tracer2" })
+	void levelsAndWordsFartherAwayLookLikeNoLevel(String word) {
+		assertThat(FilterLevel.lookalike(word)).isEmpty();
+	}
+
+	@Test
+	void oneEditMeansOneInsertionDeletionSubstitutionOrNeighbourSwap() {
+		assertThat(FilterLevel.oneEditApart("abcd", "abdc")).isTrue();
+		assertThat(FilterLevel.oneEditApart("abcd", "bacd")).isTrue();
+		assertThat(FilterLevel.oneEditApart("abcd", "acbe")).isFalse();
+		assertThat(FilterLevel.oneEditApart("abcd", "abcd")).isFalse();
+		assertThat(FilterLevel.oneEditApart("abcd", "abcde")).isTrue();
+		assertThat(FilterLevel.oneEditApart("abcd", "xabcd")).isTrue();
+		assertThat(FilterLevel.oneEditApart("abcd", "ab")).isFalse();
+		assertThat(FilterLevel.oneEditApart("abcd", "dcba")).isFalse();
+	}
+
 	@ParameterizedTest
 	@EnumSource(FilterLevel.class)
 	void filterNameIsLowerCaseAndReadsBack(FilterLevel level) {

@@ -141,6 +141,42 @@ class LogFilterTests {
 	}
 
 	@Nested
+	class LevelLookalikes {
+
+		@Test
+		void bareWordOneEditFromALevelStillMeansTheTargetAtTraceAndDrawsAWarning() {
+			FilterParseResult result = LogFilter.parse("warn, debgu ,com.example=debug,infoo");
+			assertThat(result.filter().rootLevel()).contains(WARN);
+			assertThat(result.filter().targetLevels()).containsEntry("debgu", TRACE).containsEntry("infoo", TRACE);
+			assertThat(result.hasProblems()).isFalse();
+			assertThat(result.warnings()).containsExactly(new FilterWarning("debgu", "debug"),
+					new FilterWarning("infoo", "info"));
+			assertThat(result.warnings().get(0).message()).isEqualTo("'debgu' is not a level, so it sets the logger "
+					+ "'debgu' to trace; did you mean the level 'debug'? Write debgu=trace to keep the logger and "
+					+ "silence this warning");
+			assertThat(result.warnings().get(0).describe("DYN_LOG")).isEqualTo("Directive 'debgu' in DYN_LOG is not a "
+					+ "level, so it sets the logger 'debgu' to trace; did you mean the level 'debug'? Write "
+					+ "debgu=trace to keep the logger and silence this warning");
+			assertThat(LogFilter.parseStrict("debgu").targetLevels()).as("the grammar is unchanged")
+				.containsExactly(entry("debgu", TRACE));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "debgu=trace", "debgu:trace", "debug", "com.debgu", "span_event", "dynamo=off" })
+		void explicitTargetsLevelsAndDottedNamesDrawNoWarning(String filter) {
+			assertThat(LogFilter.levelLookalikes(filter)).isEmpty();
+			assertThat(LogFilter.parse(filter).warnings()).isEmpty();
+		}
+
+		@ParameterizedTest
+		@NullAndEmptySource
+		void noFilterNoWarning(String filter) {
+			assertThat(LogFilter.levelLookalikes(filter)).isEmpty();
+		}
+
+	}
+
+	@Nested
 	class InvalidDirectives {
 
 		@ParameterizedTest(name = "[{index}] {0}")
@@ -306,7 +342,7 @@ class LogFilterTests {
 		@Test
 		void problemsListIsACopy() {
 			List<FilterProblem> problems = new java.util.ArrayList<>(List.of(new FilterProblem("x y", "r")));
-			FilterParseResult result = new FilterParseResult(LogFilter.empty(), problems);
+			FilterParseResult result = new FilterParseResult(LogFilter.empty(), problems, List.of());
 			problems.clear();
 			assertThat(result.problems()).hasSize(1);
 		}

@@ -168,6 +168,17 @@ class BadConfigurationStartupTest {
 		}
 	}
 
+	@Test
+	void bareWordLikeALevelStartsWithThatLoggerAtTraceAndOneWarning() {
+		try (ConfigurableApplicationContext context = start(Map.of("DYN_LOG", "com.example.ok=debug,debgu"))) {
+			assertThat(messages(CONFIGURATION_LOG, "WARN")).containsExactly("Directive 'debgu' in DYN_LOG is not a level, "
+					+ "so it sets the logger 'debgu' to trace; did you mean the level 'debug'? Write debgu=trace to keep "
+					+ "the logger and silence this warning");
+			assertThat(level("debgu")).isEqualTo(Level.TRACE);
+			assertThat(level("ROOT")).isEqualTo(Level.INFO);
+		}
+	}
+
 	static Stream<Arguments> badTruthy() {
 		Function<ConfigurableApplicationContext, Object> format = (context) -> context.getEnvironment()
 			.getPropertySources()

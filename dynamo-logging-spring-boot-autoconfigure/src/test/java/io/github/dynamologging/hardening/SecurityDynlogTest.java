@@ -77,6 +77,16 @@ class SecurityDynlogTest {
 			assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "reset");
 			System.out.printf("[hardening] security %s: anonymous=401 wrong-password=401 no-role=403 operator=200 audit_lines=%d%n",
 					stack, app.auditLines().size());
+
+			// Boot's own loggers endpoint: its writes name the operator too.
+			app.clearAuditLines();
+			assertThat(app.post("/actuator/loggers/com.example.secured", "{\"configuredLevel\":\"TRACE\"}").statusCode())
+				.isEqualTo(204);
+			assertThat(app.auditLines()).singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("action", "loggers")
+					.containsEntry("logger", "com.example.secured")
+					.containsEntry("principal", "alice"));
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(200);
 		}
 	}
 

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.logging.LoggersEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -48,6 +50,19 @@ class DynlogAutoConfigurationTest {
 		this.runner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=dynlog")
 			.run((context) -> assertThat(context).hasSingleBean(DynlogEndpoint.class)
 				.doesNotHaveBean(DynlogEndpointWebExtension.class));
+	}
+
+	@Test
+	void loggersEndpointOverTheWebGetsTheAuditedWriteAndTheLevelController() {
+		this.runner.withConfiguration(AutoConfigurations.of(LoggersEndpointAutoConfiguration.class))
+			.withBean(LoggingSystem.class, () -> LoggingSystem.get(getClass().getClassLoader()))
+			.withPropertyValues("management.endpoints.web.exposure.include=loggers")
+			.run((context) -> assertThat(context).hasSingleBean(LoggersEndpointWriteAdvisor.class)
+				.hasSingleBean(LevelController.class)
+				.doesNotHaveBean(DynlogEndpoint.class));
+		this.exposed.withConfiguration(AutoConfigurations.of(LoggersEndpointAutoConfiguration.class))
+			.withBean(LoggingSystem.class, () -> LoggingSystem.get(getClass().getClassLoader()))
+			.run((context) -> assertThat(context).doesNotHaveBean(LoggersEndpointWriteAdvisor.class));
 	}
 
 	@Test

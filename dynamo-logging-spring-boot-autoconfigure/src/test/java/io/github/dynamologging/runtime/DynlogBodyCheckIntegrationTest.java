@@ -75,6 +75,31 @@ class DynlogBodyCheckIntegrationTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "reactive" })
+	void writesWithQueryParametersAreRefusedAndApplyNothing(String stack) throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=" + stack,
+				"management.endpoints.web.exposure.include=dynlog")) {
+			String rule = " refused: writes take their arguments from the JSON body only; send {\"filter\": "
+					+ "\"warn,com.example.api=trace\", \"ttl\": \"PT10M\", \"reason\": \"...\"} without a query string";
+			// The report's request: the query used to win over the checked body and drop its reason.
+			assertRefused(app.post("/actuator/dynlog?filter=5&reason=&filter=com.evil",
+					"{\"filter\":\"com.example.q=debug\",\"reason\":\"INC-1\"}"), "Query parameters 'filter', 'reason' are" + rule);
+			assertRefused(app.post("/actuator/dynlog?filter=com.evil", "{}"), "Query parameter 'filter' is" + rule);
+			assertThat(RunningApp.configuredLevel("com.evil")).isNull();
+			assertThat(RunningApp.configuredLevel("com.example.q")).isNull();
+			assertThat(app.auditLines()).isEmpty();
+
+			assertThat(app.post("/actuator/dynlog", "{\"filter\":\"com.example.q=debug\"}").statusCode()).isEqualTo(200);
+			assertRefused(app.delete("/actuator/dynlog?now=1"), "Query parameter 'now' is" + rule);
+			assertThat(RunningApp.configuredLevel("com.example.q")).as("the change stays").isEqualTo("DEBUG");
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(200);
+			assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "reset");
+			// Reads may still carry a query (a cache-buster, say).
+			assertThat(app.get("/actuator/dynlog?t=1").statusCode()).isEqualTo(200);
+		}
+	}
+
 	private static void assertRefused(HttpResponse<String> response, String message) {
 		assertThat(response.statusCode()).isEqualTo(400);
 		JsonNode error = json(response);

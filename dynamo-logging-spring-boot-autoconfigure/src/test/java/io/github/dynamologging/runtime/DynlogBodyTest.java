@@ -98,10 +98,29 @@ class DynlogBodyTest {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', value = { "POST|/actuator/dynlog|true", "POST|/actuator/dynlog/|true",
 			"POST|//actuator//dynlog|true", "POST|/actuator/dynlog;x=1|true", "POST|/actuator/dyn%6Cog|true",
-			"POST|/spring/actuator/dynlog|true", "GET|/actuator/dynlog|false", "DELETE|/actuator/dynlog|false",
+			"POST|/spring/actuator/dynlog|true", "GET|/actuator/dynlog|false", "DELETE|/actuator/dynlog|true", "PUT|/actuator/dynlog|false",
 			"POST|/actuator/loggers|false", "POST|/actuator/dynlogx|false", "POST|/xactuator/dynlog|false" })
 	void targetsEveryPathSpringCouldRouteToTheEndpoint(String method, String path, boolean targets) {
 		assertThat(DynlogBody.targets(method, PathContainer.parsePath(path), "/actuator/dynlog")).isEqualTo(targets);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "filter=5&reason=&filter=com.evil|Query parameters 'filter', 'reason' are",
+			"filter=debug|Query parameter 'filter' is", "a%20b=1|Query parameter 'a b' is", "%zz|Query parameter '%zz' is",
+			"&&ttl|Query parameter 'ttl' is" })
+	void queryParametersOnAWriteAreRefusedByName(String query, String start) {
+		DynlogError refusal = DynlogBody.queryRefusal(query);
+		assertThat(refusal.status()).isEqualTo(400);
+		assertThat(refusal.message()).isEqualTo(start + " refused: writes take their arguments from the JSON body "
+				+ "only; send {\"filter\": \"warn,com.example.api=trace\", \"ttl\": \"PT10M\", \"reason\": \"...\"} "
+				+ "without a query string");
+	}
+
+	@Test
+	void noQueryOrAnEmptyOneIsNoReasonToRefuse() {
+		assertThat(DynlogBody.queryRefusal(null)).isNull();
+		assertThat(DynlogBody.queryRefusal("")).isNull();
+		assertThat(DynlogBody.queryRefusal("&")).isNull();
 	}
 
 	@Test

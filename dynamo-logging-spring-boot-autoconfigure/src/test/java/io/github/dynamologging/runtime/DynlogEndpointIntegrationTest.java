@@ -89,6 +89,23 @@ class DynlogEndpointIntegrationTest {
 	}
 
 	@Test
+	void bareWordLikeALevelIsAppliedAsATargetWithAWarningInTheAnswer() throws Exception {
+		HttpResponse<String> response = app.post("/actuator/dynlog", "{\"filter\":\"debgu\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.get("warnings")).singleElement().satisfies((warning) -> assertThat(warning.stringValue())
+			.isEqualTo("'debgu' is not a level, so it sets the logger 'debgu' to trace; did you mean the level "
+					+ "'debug'? Write debgu=trace to keep the logger and silence this warning"));
+		assertThat(body.get("overrides").get(0).get("target").stringValue()).isEqualTo("debgu");
+		assertThat(RunningApp.configuredLevel("debgu")).isEqualTo("TRACE");
+
+		JsonNode plain = json(app.post("/actuator/dynlog", "{\"filter\":\"debgu=trace\"}"));
+		assertThat(plain.get("warnings").isArray()).isTrue();
+		assertThat(plain.get("warnings").isEmpty()).isTrue();
+		assertThat(json(app.get("/actuator/dynlog")).has("warnings")).as("only answers to a change have them").isFalse();
+	}
+
+	@Test
 	void changeRevertsWhenItsTtlPasses() throws Exception {
 		app.post("/actuator/dynlog", "{\"filter\":\"com.example.api=debug\",\"ttl\":\"PT1S\"}");
 		assertThat(RunningApp.configuredLevel("com.example.api")).isEqualTo("DEBUG");
@@ -157,7 +174,7 @@ class DynlogEndpointIntegrationTest {
 		assertThat(body.get("overrides").isEmpty()).isTrue();
 		assertThat(RunningApp.configuredLevel("com.example")).isEqualTo("WARN");
 		assertThat(RunningApp.configuredLevel("org.hibernate.SQL")).isNull();
-		assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "reset");
+		assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "loggers", "reset");
 	}
 
 	@Test

@@ -3,7 +3,11 @@ package io.github.dynamologging.runtime;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Tag;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -38,6 +42,34 @@ class DynlogEndpointSecurityTest {
 			assertThat(RunningApp.configuredLevel("com.example")).isNull();
 			assertThat(app.auditLines()).isEmpty();
 			assertThat(app.as("alice", "secret").get("/actuator/dynlog").statusCode()).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * Boot's default chain keeps CSRF protection on. Spring Security's CSRF check runs before HTTP basic
+	 * authentication, so the password is never looked at: WebFlux answers 403, and Servlet forwards the 403 to
+	 * the error page, which needs a login and answers the still anonymous request 401 with a Basic challenge.
+	 * The same happens to Boot's own loggers endpoint without this starter.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "servlet,401", "reactive,403" })
+	void bootsDefaultSecurityRefusesAWriteWithTheRightPasswordButNoCsrfToken(String stack, int status) throws Exception {
+		String[] properties = Stream.concat(Stream.of(PROPERTIES), Stream.of("spring.main.web-application-type=" + stack))
+			.toArray(String[]::new);
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, properties)) {
+			app.as("alice", "secret");
+			assertThat(app.get("/actuator/dynlog").statusCode()).as("the password is right").isEqualTo(200);
+			HttpResponse<String> post = app.post("/actuator/dynlog", CHANGE);
+			assertThat(post.statusCode()).isEqualTo(status);
+			if (status == 401) {
+				assertThat(post.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+						(challenge) -> assertThat(challenge).startsWith("Basic"));
+			}
+			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(status);
+			assertThat(app.post("/actuator/loggers/com.example", "{\"configuredLevel\":\"DEBUG\"}").statusCode())
+				.as("Boot's own endpoint alike").isEqualTo(status);
+			assertThat(RunningApp.configuredLevel("com.example")).isNull();
+			assertThat(app.auditLines()).isEmpty();
 		}
 	}
 

@@ -26,6 +26,12 @@ class ReactiveDynlogEndpointIntegrationTest {
 			assertThat(json(app.get("/actuator/loggers/com.example.reactive")).get("configuredLevel").stringValue())
 				.isEqualTo("DEBUG");
 
+			assertThat(json(change).get("warnings").isEmpty()).isTrue();
+			HttpResponse<String> lookalike = app.post("/actuator/dynlog", "{\"filter\":\"com.example.reactive=debug,eror\"}");
+			assertThat(lookalike.statusCode()).isEqualTo(200);
+			assertThat(json(lookalike).get("warnings").get(0).stringValue()).startsWith("'eror' is not a level, so it "
+					+ "sets the logger 'eror' to trace; did you mean the level 'error'?");
+
 			HttpResponse<String> refused = app.post("/actuator/dynlog", "{\"filter\":\"com.example=\"}");
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(json(refused).get("message").stringValue()).startsWith("Invalid directive 'com.example=': "
@@ -33,7 +39,7 @@ class ReactiveDynlogEndpointIntegrationTest {
 
 			assertThat(app.delete("/actuator/dynlog").statusCode()).isEqualTo(200);
 			assertThat(RunningApp.configuredLevel("com.example.reactive")).isNull();
-			assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "reset");
+			assertThat(app.auditLines()).extracting((line) -> line.get("action")).containsExactly("apply", "apply", "reset");
 		}
 	}
 
