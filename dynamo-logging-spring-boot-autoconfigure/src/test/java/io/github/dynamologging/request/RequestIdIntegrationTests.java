@@ -141,9 +141,27 @@ abstract class RequestIdIntegrationTests {
 	}
 
 	@Test
+	void anyIdOfVisibleAsciiAndSpaceUpTo1024CharactersIsKeptVerbatim() throws Exception {
+		Map<String, String> cases = new java.util.LinkedHashMap<>();
+		cases.put("at sign", "user@example.com");
+		cases.put("braces and quotes", "{\"id\":42}");
+		cases.put("space inside", "order 42");
+		cases.put("every punctuation mark", "!#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+		cases.put("129 characters", "a".repeat(129));
+		cases.put("1024 characters", "b".repeat(1024));
+		for (Map.Entry<String, String> id : cases.entrySet()) {
+			Map<String, String> response = RawHttp.get(this.port, "/log",
+					RawHttp.header("X-Request-Id", id.getValue().getBytes(StandardCharsets.US_ASCII)));
+			assertThat(response.get(":status")).as(id.getKey()).isEqualTo("200");
+			assertThat(response.get("x-request-id")).as(id.getKey()).isEqualTo(id.getValue());
+			line("handled", id.getValue());
+		}
+	}
+
+	@Test
 	void hostileHeadersAreReplacedNeverRejected() throws Exception {
-		Map<String, byte[][]> cases = Map.of("129 characters",
-				new byte[][] { RawHttp.header("X-Request-Id", "a".repeat(129).getBytes(StandardCharsets.US_ASCII)) },
+		Map<String, byte[][]> cases = Map.of("1025 characters",
+				new byte[][] { RawHttp.header("X-Request-Id", "a".repeat(1025).getBytes(StandardCharsets.US_ASCII)) },
 				"tab inside", new byte[][] { RawHttp.header("X-Request-Id", new byte[] { 'a', '\t', 'b' }) },
 				"non-ASCII", new byte[][] { RawHttp.header("X-Request-Id", "ünï".getBytes(StandardCharsets.UTF_8)) },
 				"repeated", new byte[][] { RawHttp.header("X-Request-Id", "one".getBytes(StandardCharsets.US_ASCII)),
