@@ -4,18 +4,18 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 
 /**
- * Clears the request id from the MDC once the container is done with a request that failed, after it
- * has logged the exception and rendered the error page, so those lines carry the id too and the pooled
- * thread carries nothing into the next request.
+ * Clears the request fields from the MDC once the container is done with a request that failed, after
+ * it has logged the exception and rendered the error page, so those lines carry the fields too and the
+ * pooled thread carries nothing into the next request.
  */
 class RequestIdCleanupListener implements ServletRequestListener {
 
 	@Override
 	public void requestDestroyed(ServletRequestEvent event) {
 		Object previous = event.getServletRequest().getAttribute(RequestIdServletFilter.PREVIOUS_ATTRIBUTE);
-		if (previous != null) {
+		if (previous instanceof RequestFields fields) {
 			event.getServletRequest().removeAttribute(RequestIdServletFilter.PREVIOUS_ATTRIBUTE);
-			RequestIdServletFilter.restore((String) previous);
+			RequestIdServletFilter.restore(fields);
 		}
 	}
 

@@ -7,24 +7,36 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Decides a Servlet request's id (SPEC 5), echoes it on the response and puts it in the MDC for as long
- * as the request is handled on this thread. Runs on async and error dispatches too and reuses the id
- * decided first, so every line of one request carries the same id.
+ * Decides a Servlet request's {@link RequestFields} (docs/requests-and-traces.md), echoes its
+ * {@code X-Request-Id} on the response and puts the fields in the MDC for as long as the request is
+ * handled on this thread. Runs on async and error dispatches too and reuses what was decided first, so
+ * every line of one request carries the same fields (an error dispatch does not turn {@code uri} into
+ * {@code /error}).
  */
 public class RequestIdServletFilter extends OncePerRequestFilter {
 
-	/** The request attribute holding the effective id. */
-	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".id";
+	/** The request attribute holding the request's {@link RequestFields}. */
+	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".fields";
 
-	/** The MDC id to restore when the container is done with a request that failed. */
+	/** The MDC request fields to restore when the container is done with a request that failed. */
 	static final String PREVIOUS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".previous";
 
-	private static final String NONE = "";
+	/** Stands for "no request fields were in the MDC" where an attribute cannot hold {@code null}. */
+	private static final RequestFields NONE = new RequestFields("", null, null, null, null);
+
+	private final RequestIdentity identity;
+
+	public RequestIdServletFilter() {
+		this(RequestIdentity.defaults());
+	}
+
+	public RequestIdServletFilter(RequestIdentity identity) {
+		this.identity = identity;
+	}
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
@@ -39,16 +51,12 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = (String) request.getAttribute(ATTRIBUTE);
-		if (id == null) {
-			id = RequestId.effective(Collections.list(request.getHeaders(RequestId.HEADER)));
-			request.setAttribute(ATTRIBUTE, id);
-		}
+		RequestFields fields = fieldsOf(request);
 		if (!response.isCommitted()) {
-			response.setHeader(RequestId.HEADER, id);
+			response.setHeader(RequestId.HEADER, fields.xRequestId());
 		}
-		String previous = MDC.get(RequestId.MDC_KEY);
-		MDC.put(RequestId.MDC_KEY, id);
+		RequestFields previous = RequestFields.fromMdc();
+		fields.putInMdc();
 		boolean failed = true;
 		try {
 			chain.doFilter(request, response);
@@ -56,26 +64,34 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (failed) {
-				// The container logs the exception after this filter returns: keep the id for that line;
+				// The container logs the exception after this filter returns: keep the fields for that line;
 				// RequestIdCleanupListener puts the MDC back when the container is done with the request.
 				if (request.getAttribute(PREVIOUS_ATTRIBUTE) == null) {
 					request.setAttribute(PREVIOUS_ATTRIBUTE, (previous != null) ? previous : NONE);
 				}
 			}
 			else {
-				restore(previous);
+				RequestFields.restore(previous);
 			}
 		}
 	}
 
-	/** A pooled thread must not carry this id into the next request. */
-	static void restore(String previous) {
-		if (previous != null && !previous.equals(NONE)) {
-			MDC.put(RequestId.MDC_KEY, previous);
+	/** The fields decided on the request's first pass through this filter, deciding them now if none were. */
+	private RequestFields fieldsOf(HttpServletRequest request) {
+		if (request.getAttribute(ATTRIBUTE) instanceof RequestFields decided) {
+			return decided;
 		}
-		else {
-			MDC.remove(RequestId.MDC_KEY);
-		}
+		String query = request.getQueryString();
+		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
+		RequestFields fields = this.identity.decide((name) -> Collections.list(request.getHeaders(name)),
+				request.getMethod(), target, request.getProtocol());
+		request.setAttribute(ATTRIBUTE, fields);
+		return fields;
+	}
+
+	/** A pooled thread must not carry this request's fields into the next request. */
+	static void restore(RequestFields previous) {
+		RequestFields.restore((previous == NONE) ? null : previous);
 	}
 
 }

@@ -40,6 +40,8 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode later = line("after a thread hop", "reactive-1");
 		assertThat(text(later, "thread.name")).isNotEqualTo(text(handled, "thread.name"));
 		assertThat(text(later, "trace_id")).isEqualTo(text(handled, "trace_id"));
+		assertThat(text(later, "request_id")).matches(UUID_V4).isEqualTo(text(handled, "request_id"));
+		assertThat(text(later, "uri")).isEqualTo("/log");
 	}
 
 	@Test
@@ -48,6 +50,7 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode upstream = line("calling", "reactive-chain");
 		JsonNode downstream = line("handled", "reactive-chain");
 		assertThat(text(downstream, "trace_id")).isEqualTo(text(upstream, "trace_id"));
+		assertThat(text(downstream, "request_id")).isEqualTo(text(upstream, "request_id"));
 		assertThat(text(downstream, "parent_id")).isNotNull().isNotEqualTo(text(upstream, "span_id"));
 	}
 
@@ -59,6 +62,8 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode error = this.captured.await((line) -> "ERROR".equals(text(line, "level"))
 				&& "java.lang.IllegalStateException".equals(text(line, "exception.type")));
 		assertThat(text(error, "x_request_id")).isEqualTo("reactive-error");
+		assertThat(text(error, "request_id")).matches(UUID_V4);
+		assertThat(text(error, "uri")).isEqualTo("/boom");
 	}
 
 	@SpringBootConfiguration

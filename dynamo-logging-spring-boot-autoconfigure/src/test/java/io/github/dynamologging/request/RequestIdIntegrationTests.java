@@ -103,17 +103,22 @@ abstract class RequestIdIntegrationTests {
 		assertThat(fresh.has("parent_id")).isFalse();
 	}
 
+	/** The server span a line was logged in, once it has ended. */
+	SpanData serverSpan(JsonNode line) {
+		return Awaitility.await()
+			.until(() -> this.spans.getFinishedSpanItems()
+				.stream()
+				.filter((span) -> span.getKind() == SpanKind.SERVER
+						&& span.getSpanContext().getSpanId().equals(text(line, "span_id")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
 	@Test
 	void theServerSpanCarriesTheIdAsAnAttribute() throws Exception {
 		get("/log", "X-Request-Id", "span-attribute");
 		JsonNode handled = line("handled", "span-attribute");
-		SpanData server = Awaitility.await()
-			.until(() -> this.spans.getFinishedSpanItems()
-				.stream()
-				.filter((span) -> span.getKind() == SpanKind.SERVER
-						&& span.getSpanContext().getSpanId().equals(text(handled, "span_id")))
-				.findFirst(), Optional::isPresent)
-			.orElseThrow();
+		SpanData server = serverSpan(handled);
 		assertThat(server.getAttributes().get(AttributeKey.stringKey("x_request_id"))).isEqualTo("span-attribute");
 		assertThat(server.getTraceId()).isEqualTo(text(handled, "trace_id"));
 	}
@@ -138,6 +143,70 @@ abstract class RequestIdIntegrationTests {
 		List<JsonNode> requestLines = this.captured.lines().stream().filter((line) -> line.has("header_seen")).toList();
 		assertThat(requestLines).hasSizeGreaterThanOrEqualTo(200)
 			.allSatisfy((line) -> assertThat(text(line, "x_request_id")).isEqualTo(text(line, "header_seen")));
+	}
+
+	@Test
+	void dynamosRequestIdInAnyCaseIsOnTheLinesAndTheServerSpan() throws Exception {
+		get("/log", "X-Request-Id", "rid-upper", "REQUEST-ID", "8372EAC7-5F43-4D76-BECA-0A94CFB311D0");
+		JsonNode handled = line("handled", "rid-upper");
+		assertThat(text(handled, "request_id")).isEqualTo("8372eac7-5f43-4d76-beca-0a94cfb311d0");
+		SpanData server = serverSpan(handled);
+		assertThat(server.getAttributes().get(AttributeKey.stringKey("request_id")))
+			.isEqualTo("8372eac7-5f43-4d76-beca-0a94cfb311d0");
+	}
+
+	@Test
+	void aMissingRequestIdIsGeneratedAndDiffersFromTheXRequestId() throws Exception {
+		get("/log", "X-Request-Id", "rid-generated");
+		JsonNode handled = line("handled", "rid-generated");
+		assertThat(text(handled, "request_id")).matches(UUID_V4);
+	}
+
+	/**
+	 * The only test of this class that sends deprecated or bad {@code request-id} headers: the once-a-minute
+	 * WARNs are the context's, so the first such request here draws them and the flood after it nothing.
+	 */
+	@Test
+	void theDeprecatedHeaderIsReadAndAFloodOfBadOnesWritesOneWarningEach() throws Exception {
+		String deprecatedId = "0d1e8ad2-6a4f-4c55-9a43-5ec2e5b8b0d1";
+		get("/log", "X-Request-Id", "rid-deprecated", "x-dynamo-request-id", deprecatedId);
+		assertThat(text(line("handled", "rid-deprecated"), "request_id")).isEqualTo(deprecatedId);
+		get("/log", "X-Request-Id", "rid-both", "request-id", "6b0c3b6e-0d7e-4f0c-8d6e-64a8d1f0a5c2",
+				"x-dynamo-request-id", deprecatedId);
+		assertThat(text(line("handled", "rid-both"), "request_id")).isEqualTo("6b0c3b6e-0d7e-4f0c-8d6e-64a8d1f0a5c2");
+		for (int i = 0; i < 100; i++) {
+			get("/log", "X-Request-Id", "rid-bad-" + i, "request-id", "not-a-uuid-" + i);
+			get("/log", "X-Request-Id", "rid-old-" + i, "x-dynamo-request-id", deprecatedId);
+		}
+		Map<String, byte[][]> twice = Map.of("twice", new byte[][] {
+				RawHttp.header("X-Request-Id", "rid-twice".getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("request-id", deprecatedId.getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("Request-Id", deprecatedId.getBytes(StandardCharsets.US_ASCII)) });
+		assertThat(RawHttp.get(this.port, "/log", twice.get("twice")).get(":status")).isEqualTo("200");
+		assertThat(text(line("handled", "rid-twice"), "request_id")).matches(UUID_V4).isNotEqualTo(deprecatedId);
+		JsonNode lastBad = line("handled", "rid-bad-99");
+		assertThat(text(lastBad, "request_id")).matches(UUID_V4);
+		line("handled", "rid-old-99");
+		List<JsonNode> warnings = this.captured.lines()
+			.stream()
+			.filter((line) -> "io.github.dynamologging.request.DynamoRequestId".equals(text(line, "target")))
+			.toList();
+		assertThat(warnings).allSatisfy((line) -> assertThat(text(line, "level")).isEqualTo("WARN"));
+		assertThat(warnings).filteredOn((line) -> "x-dynamo-request-id".equals(text(line, "header")))
+			.singleElement()
+			.satisfies((line) -> assertThat(text(line, "message")).contains("deprecated"));
+		assertThat(warnings).filteredOn((line) -> "request-id".equals(text(line, "header")))
+			.singleElement()
+			.satisfies((line) -> assertThat(text(line, "message")).contains("must be one UUID"));
+	}
+
+	@Test
+	void everyLineOfARequestCarriesItsMethodUriAndVersion() throws Exception {
+		get("/log?name=a%20b&x=1", "X-Request-Id", "http-fields");
+		JsonNode handled = line("handled", "http-fields");
+		assertThat(text(handled, "method")).isEqualTo("GET");
+		assertThat(text(handled, "uri")).isEqualTo("/log?name=a%20b&x=1");
+		assertThat(text(handled, "version")).isEqualTo("HTTP/1.1");
 	}
 
 	@Test

@@ -47,6 +47,8 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode inside = line("in async", "async-1");
 		assertThat(text(inside, "thread.name")).isNotEqualTo(text(before, "thread.name"));
 		assertThat(text(inside, "trace_id")).isEqualTo(text(before, "trace_id"));
+		assertThat(text(inside, "request_id")).matches(UUID_V4).isEqualTo(text(before, "request_id"));
+		assertThat(text(inside, "uri")).isEqualTo("/async");
 	}
 
 	@Test
@@ -54,7 +56,8 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		HttpResponse<String> response = get("/boom", "X-Request-Id", "error-1");
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("error-1");
-		line("error dispatch", "error-1");
+		JsonNode errorDispatch = line("error dispatch", "error-1");
+		assertThat(text(errorDispatch, "uri")).as("the uri as received, not the error page's").isEqualTo("/boom");
 		JsonNode containerLine = this.captured.await((line) -> "ERROR".equals(text(line, "level"))
 				&& text(line, "message").startsWith("Servlet.service() for servlet [dispatcherServlet]")
 				&& "error-1".equals(text(line, "x_request_id")));
@@ -70,6 +73,7 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 			JsonNode upstream = line("calling " + client, id);
 			JsonNode downstream = line("handled", id);
 			assertThat(text(downstream, "trace_id")).as(client).isEqualTo(text(upstream, "trace_id"));
+			assertThat(text(downstream, "request_id")).as(client).isEqualTo(text(upstream, "request_id"));
 			assertThat(text(downstream, "parent_id")).as(client).isNotNull().isNotEqualTo(text(upstream, "span_id"));
 			assertThat(text(downstream, "span_id")).as(client).isNotEqualTo(text(upstream, "span_id"));
 		}
