@@ -26,4 +26,10 @@ public class TracingAutoConfiguration {
 		return new SpanMdcListener();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	TraceStateMdcListener dynamoTraceStateMdcListener() {
+		return new TraceStateMdcListener();
+	}
+
 }

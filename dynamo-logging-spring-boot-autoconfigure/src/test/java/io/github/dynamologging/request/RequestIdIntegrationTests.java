@@ -115,6 +115,16 @@ abstract class RequestIdIntegrationTests {
 	}
 
 	@Test
+	void linesShowTheTraceStateTheTraceArrivedWithAndNoneWithout() throws Exception {
+		get("/log", "X-Request-Id", "with-state", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+				"tracestate", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+		assertThat(text(line("handled", "with-state"), "tracestate")).isEqualTo("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+		get("/log", "X-Request-Id", "without-state", "traceparent",
+				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		assertThat(line("handled", "without-state").has("tracestate")).isFalse();
+	}
+
+	@Test
 	void theServerSpanCarriesTheIdAsAnAttribute() throws Exception {
 		get("/log", "X-Request-Id", "span-attribute");
 		JsonNode handled = line("handled", "span-attribute");
