@@ -42,15 +42,15 @@ public class RequestIdAutoConfiguration {
 		@Bean
 		FilterRegistrationBean<RequestIdServletFilter> dynamoRequestIdFilter(RequestLoggingProperties properties) {
 			FilterRegistrationBean<RequestIdServletFilter> registration = new FilterRegistrationBean<>(
-					new RequestIdServletFilter(properties.identity()));
+					new RequestIdServletFilter(properties.identity(), ServerSpanFields.fromTracing()));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 			return registration;
 		}
 
 		@Bean
-		RequestIdCleanupListener dynamoRequestIdCleanupListener() {
-			return new RequestIdCleanupListener();
+		RequestIdCleanupListener dynamoRequestIdCleanupListener(RequestLoggingProperties properties) {
+			return new RequestIdCleanupListener(properties.accessLog());
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -75,7 +75,14 @@ public class RequestIdAutoConfiguration {
 
 		@Bean
 		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator(RequestLoggingProperties properties) {
-			return new RequestIdHttpHandlerDecorator(properties.identity());
+			return new RequestIdHttpHandlerDecorator(properties.identity(), properties.accessLog());
+		}
+
+		/** Hands the server observation to the access line; not needed without it. */
+		@Bean
+		@ConditionalOnBooleanProperty(name = "dynamo.logging.request.access-log", matchIfMissing = true)
+		ServerObservationCapture dynamoServerObservationCapture() {
+			return new ServerObservationCapture();
 		}
 
 		@Configuration(proxyBeanMethods = false)

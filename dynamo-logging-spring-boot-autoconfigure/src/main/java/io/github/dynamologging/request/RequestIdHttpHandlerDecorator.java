@@ -2,12 +2,18 @@ package io.github.dynamologging.request;
 
 import java.util.List;
 
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.netty.http.server.HttpServerRequest;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -24,12 +30,16 @@ public class RequestIdHttpHandlerDecorator implements HttpHandlerDecoratorFactor
 
 	private final RequestIdentity identity;
 
+	private final AccessLog accessLog;
+
 	public RequestIdHttpHandlerDecorator() {
-		this(RequestIdentity.defaults());
+		this(RequestIdentity.defaults(), null);
 	}
 
-	public RequestIdHttpHandlerDecorator(RequestIdentity identity) {
+	/** @param accessLog writes the access lines; {@code null} when they are off */
+	RequestIdHttpHandlerDecorator(RequestIdentity identity, AccessLog accessLog) {
 		this.identity = identity;
+		this.accessLog = accessLog;
 	}
 
 	@Override
@@ -41,9 +51,35 @@ public class RequestIdHttpHandlerDecorator implements HttpHandlerDecoratorFactor
 				headers.set(DynamoRequestId.HEADER, fields.requestId());
 			}).build();
 			response.getHeaders().set(RequestId.HEADER, fields.xRequestId());
-			return handler.handle(normalized, response)
-				.contextWrite((context) -> context.put(RequestIdThreadLocalAccessor.KEY, fields));
+			Mono<Void> handled = handler.handle(normalized, response);
+			if (this.accessLog != null) {
+				handled = withAccessLine(handled, fields, response);
+			}
+			return handled.contextWrite((context) -> context.put(RequestIdThreadLocalAccessor.KEY, fields));
 		};
+	}
+
+	/**
+	 * Writes the access line when the handling ends: the handler's Mono completes once the response is
+	 * sent, and is cancelled when the client goes away first.
+	 */
+	private Mono<Void> withAccessLine(Mono<Void> handled, RequestFields fields, ServerHttpResponse response) {
+		long start = System.nanoTime();
+		ServerObservationCapture.Holder observation = new ServerObservationCapture.Holder();
+		return handled.doFinally((signal) -> {
+			ServerRequestObservationContext context = observation.get();
+			int status;
+			if (signal == SignalType.CANCEL || (context != null && context.isConnectionAborted())) {
+				status = AccessLog.CLIENT_CLOSED_REQUEST;
+			}
+			else if (signal == SignalType.ON_ERROR && response.getStatusCode() == null) {
+				status = HttpStatus.INTERNAL_SERVER_ERROR.value();
+			}
+			else {
+				status = (response.getStatusCode() != null) ? response.getStatusCode().value() : HttpStatus.OK.value();
+			}
+			this.accessLog.write(fields, status, start, context);
+		}).contextWrite((context) -> context.put(ServerObservationCapture.KEY, observation));
 	}
 
 	private RequestFields decide(ServerHttpRequest request) {

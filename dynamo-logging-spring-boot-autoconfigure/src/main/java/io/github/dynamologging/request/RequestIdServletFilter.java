@@ -2,13 +2,20 @@ package io.github.dynamologging.request;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import io.github.dynamologging.format.FieldNames;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Decides a Servlet request's {@link RequestFields} (docs/requests-and-traces.md), echoes its
@@ -25,17 +32,29 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	/** The MDC request fields to restore when the container is done with a request that failed. */
 	static final String PREVIOUS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".previous";
 
+	/** {@link System#nanoTime()} when the request arrived, for the access line's latency. */
+	static final String START_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".start";
+
+	/** The container's response, whose status the access line reports once the request is done. */
+	static final String RESPONSE_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".response";
+
+	/** The server span's trace keys this filter put into the MDC for the container's exception line. */
+	static final String SPAN_FIELDS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".spanFields";
+
 	/** Stands for "no request fields were in the MDC" where an attribute cannot hold {@code null}. */
 	private static final RequestFields NONE = new RequestFields("", null, null, null, null);
 
 	private final RequestIdentity identity;
 
+	private final ServerSpanFields serverSpanFields;
+
 	public RequestIdServletFilter() {
-		this(RequestIdentity.defaults());
+		this(RequestIdentity.defaults(), ServerSpanFields.NONE);
 	}
 
-	public RequestIdServletFilter(RequestIdentity identity) {
+	RequestIdServletFilter(RequestIdentity identity, ServerSpanFields serverSpanFields) {
 		this.identity = identity;
+		this.serverSpanFields = serverSpanFields;
 	}
 
 	@Override
@@ -51,7 +70,8 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RequestFields fields = fieldsOf(request);
+		RequestFields fields = fieldsOf(request, response);
+		removeSpanFieldsFromMdc(request);
 		if (!response.isCommitted()) {
 			response.setHeader(RequestId.HEADER, fields.xRequestId());
 		}
@@ -69,6 +89,7 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 				if (request.getAttribute(PREVIOUS_ATTRIBUTE) == null) {
 					request.setAttribute(PREVIOUS_ATTRIBUTE, (previous != null) ? previous : NONE);
 				}
+				putSpanFieldsInMdc(request);
 			}
 			else {
 				RequestFields.restore(previous);
@@ -77,16 +98,41 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	}
 
 	/** The fields decided on the request's first pass through this filter, deciding them now if none were. */
-	private RequestFields fieldsOf(HttpServletRequest request) {
+	private RequestFields fieldsOf(HttpServletRequest request, HttpServletResponse response) {
 		if (request.getAttribute(ATTRIBUTE) instanceof RequestFields decided) {
 			return decided;
 		}
+		request.setAttribute(START_ATTRIBUTE, System.nanoTime());
+		request.setAttribute(RESPONSE_ATTRIBUTE, response);
 		String query = request.getQueryString();
 		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
 		RequestFields fields = this.identity.decide((name) -> Collections.list(request.getHeaders(name)),
 				request.getMethod(), target, request.getProtocol());
 		request.setAttribute(ATTRIBUTE, fields);
 		return fields;
+	}
+
+	/**
+	 * The server span has ended and left scope by the time the container logs the exception that escaped
+	 * the filters; its trace keys are put back into the MDC for that line, until the next dispatch of this
+	 * request (the error page, which has its own scope) or the end of the request.
+	 */
+	private void putSpanFieldsInMdc(HttpServletRequest request) {
+		Map<String, String> spanFields = ServerHttpObservationFilter.findObservationContext(request)
+			.map(this.serverSpanFields::of)
+			.orElse(Map.of());
+		if (!spanFields.isEmpty() && MDC.get(FieldNames.TRACE_ID) == null) {
+			spanFields.forEach(MDC::put);
+			request.setAttribute(SPAN_FIELDS_ATTRIBUTE, spanFields.keySet());
+		}
+	}
+
+	/** Takes out the trace keys {@link #putSpanFieldsInMdc} put in, if it did. */
+	static void removeSpanFieldsFromMdc(ServletRequest request) {
+		if (request.getAttribute(SPAN_FIELDS_ATTRIBUTE) instanceof Set<?> keys) {
+			request.removeAttribute(SPAN_FIELDS_ATTRIBUTE);
+			keys.forEach((key) -> MDC.remove((String) key));
+		}
 	}
 
 	/** A pooled thread must not carry this request's fields into the next request. */

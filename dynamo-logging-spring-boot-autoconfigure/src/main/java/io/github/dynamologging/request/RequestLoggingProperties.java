@@ -54,4 +54,9 @@ public class RequestLoggingProperties {
 		return new RequestIdentity(new DynamoRequestId(), this.httpFields, this.queryString);
 	}
 
+	/** What writes the access lines; {@code null} when they are off. */
+	AccessLog accessLog() {
+		return this.accessLog ? new AccessLog(ServerSpanFields.fromTracing()) : null;
+	}
+
 }

@@ -42,6 +42,7 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		assertThat(text(later, "trace_id")).isEqualTo(text(handled, "trace_id"));
 		assertThat(text(later, "request_id")).matches(UUID_V4).isEqualTo(text(handled, "request_id"));
 		assertThat(text(later, "uri")).isEqualTo("/log");
+		assertThat(text(accessLine("reactive-1"), "status")).isEqualTo("200");
 	}
 
 	@Test
@@ -86,6 +87,11 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 				log.atInfo().addKeyValue("header_seen", seen).log("after a thread hop");
 				return MDC.get(RequestId.MDC_KEY);
 			});
+		}
+
+		@GetMapping("/slow")
+		Mono<String> slow() {
+			return Mono.delay(Duration.ofMillis(SLOW_MILLIS)).map((tick) -> "x".repeat(2_000_000));
 		}
 
 		@GetMapping("/boom")

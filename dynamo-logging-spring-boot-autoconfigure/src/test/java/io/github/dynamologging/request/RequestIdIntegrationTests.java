@@ -37,9 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every web stack must do with {@code X-Request-Id}, run against a real server on a random port.
  * A subclass starts its stack with an app that answers {@code GET /log} by logging {@code handled} with
- * the key-value {@code header_seen} (the header as the app received it) and returning its MDC id.
+ * the key-value {@code header_seen} (the header as the app received it) and returning its MDC id,
+ * {@code GET /boom} by failing with an {@code IllegalStateException}, and {@code GET /slow} by answering
+ * 2 MB after {@link #SLOW_MILLIS}.
  */
 abstract class RequestIdIntegrationTests {
+
+	static final long SLOW_MILLIS = 300;
 
 	static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
@@ -122,6 +126,65 @@ abstract class RequestIdIntegrationTests {
 		get("/log", "X-Request-Id", "without-state", "traceparent",
 				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 		assertThat(line("handled", "without-state").has("tracestate")).isFalse();
+	}
+
+	/** The one access line of the request with this id, waiting for it. */
+	JsonNode accessLine(String id) throws InterruptedException {
+		JsonNode line = this.captured.await(
+				(candidate) -> "http response sent".equals(text(candidate, "message")) && id.equals(text(candidate, "x_request_id")));
+		assertThat(this.captured.lines())
+			.filteredOn((candidate) -> "http response sent".equals(text(candidate, "message"))
+					&& id.equals(text(candidate, "x_request_id")))
+			.as("access lines of %s", id)
+			.hasSize(1);
+		assertThat(text(line, "target")).isEqualTo("dynamo.logging.access");
+		assertThat(line.get("status").isString()).as("status is a string").isTrue();
+		assertThat(line.get("latency_ms").isIntegralNumber()).as("latency_ms is a number").isTrue();
+		return line;
+	}
+
+	@Test
+	void oneAccessLinePerRequestWithTheRequestsFieldsAndSpan() throws Exception {
+		get("/log?x=1", "X-Request-Id", "access-ok");
+		JsonNode handled = line("handled", "access-ok");
+		JsonNode access = accessLine("access-ok");
+		assertThat(text(access, "level")).isEqualTo("INFO");
+		assertThat(text(access, "status")).isEqualTo("200");
+		assertThat(access.get("latency_ms").asLong()).isNotNegative();
+		for (String key : List.of("request_id", "method", "uri", "version", "trace_id", "span_id")) {
+			assertThat(text(access, key)).as(key).isNotNull().isEqualTo(text(handled, key));
+		}
+	}
+
+	@Test
+	void theAccessLineTimesTheRequestFromItsStart() throws Exception {
+		get("/slow", "X-Request-Id", "access-slow");
+		assertThat(accessLine("access-slow").get("latency_ms").asLong()).isGreaterThanOrEqualTo(SLOW_MILLIS);
+	}
+
+	@Test
+	void anExceptionGivesAnErrorAccessLineWithStatus500() throws Exception {
+		assertThat(get("/boom", "X-Request-Id", "access-boom").statusCode()).isEqualTo(500);
+		JsonNode access = accessLine("access-boom");
+		assertThat(text(access, "level")).isEqualTo("ERROR");
+		assertThat(text(access, "status")).isEqualTo("500");
+		assertThat(text(access, "uri")).isEqualTo("/boom");
+	}
+
+	@Test
+	void anUnknownPathGivesAnErrorAccessLineWithStatus404() throws Exception {
+		assertThat(get("/no/such/path", "X-Request-Id", "access-404").statusCode()).isEqualTo(404);
+		JsonNode access = accessLine("access-404");
+		assertThat(text(access, "level")).isEqualTo("ERROR");
+		assertThat(text(access, "status")).isEqualTo("404");
+	}
+
+	@Test
+	void aClientThatGoesAwayGetsAnAccessLineWithStatus499() throws Exception {
+		RawHttp.abort(this.port, "/slow", RawHttp.header("X-Request-Id", "access-abort".getBytes(StandardCharsets.US_ASCII)));
+		JsonNode access = accessLine("access-abort");
+		assertThat(text(access, "status")).isEqualTo("499");
+		assertThat(text(access, "level")).isEqualTo("ERROR");
 	}
 
 	@Test

@@ -49,6 +49,7 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		assertThat(text(inside, "trace_id")).isEqualTo(text(before, "trace_id"));
 		assertThat(text(inside, "request_id")).matches(UUID_V4).isEqualTo(text(before, "request_id"));
 		assertThat(text(inside, "uri")).isEqualTo("/async");
+		assertThat(text(accessLine("async-1"), "status")).isEqualTo("200");
 	}
 
 	@Test
@@ -62,6 +63,10 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 				&& text(line, "message").startsWith("Servlet.service() for servlet [dispatcherServlet]")
 				&& "error-1".equals(text(line, "x_request_id")));
 		assertThat(text(containerLine, "exception.message")).contains("boom");
+		// The server span has ended when Tomcat logs the exception; its trace keys are put back for that line.
+		JsonNode access = accessLine("error-1");
+		assertThat(text(containerLine, "trace_id")).isNotNull().isEqualTo(text(access, "trace_id"));
+		assertThat(text(containerLine, "span_id")).isNotNull().isEqualTo(text(access, "span_id"));
 	}
 
 	@Test
@@ -111,6 +116,12 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 				log.info("in async");
 				return MDC.get(RequestId.MDC_KEY);
 			};
+		}
+
+		@GetMapping("/slow")
+		String slow() throws InterruptedException {
+			Thread.sleep(SLOW_MILLIS);
+			return "x".repeat(2_000_000);
 		}
 
 		@GetMapping("/boom")
