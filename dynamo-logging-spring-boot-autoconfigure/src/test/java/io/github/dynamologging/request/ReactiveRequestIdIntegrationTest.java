@@ -53,6 +53,7 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		assertThat(text(downstream, "trace_id")).isEqualTo(text(upstream, "trace_id"));
 		assertThat(text(downstream, "request_id")).isEqualTo(text(upstream, "request_id"));
 		assertThat(text(downstream, "parent_id")).isNotNull().isNotEqualTo(text(upstream, "span_id"));
+		assertClientSpanNamedLikeDynamos(downstream);
 	}
 
 	@Test

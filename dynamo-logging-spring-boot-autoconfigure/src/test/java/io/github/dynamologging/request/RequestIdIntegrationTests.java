@@ -151,7 +151,7 @@ abstract class RequestIdIntegrationTests {
 		assertThat(text(access, "level")).isEqualTo("INFO");
 		assertThat(text(access, "status")).isEqualTo("200");
 		assertThat(access.get("latency_ms").asLong()).isNotNegative();
-		for (String key : List.of("request_id", "method", "uri", "version", "trace_id", "span_id")) {
+		for (String key : List.of("request_id", "method", "uri", "version", "trace_id", "span_id", "span_name")) {
 			assertThat(text(access, key)).as(key).isNotNull().isEqualTo(text(handled, key));
 		}
 	}
@@ -187,12 +187,30 @@ abstract class RequestIdIntegrationTests {
 		assertThat(text(access, "level")).isEqualTo("ERROR");
 	}
 
+	/**
+	 * The client span of the call that reached the server span of {@code downstream} is exported as
+	 * {@code client_request}, with Micrometer's name kept as an attribute.
+	 */
+	void assertClientSpanNamedLikeDynamos(JsonNode downstream) {
+		SpanData client = Awaitility.await()
+			.until(() -> this.spans.getFinishedSpanItems()
+				.stream()
+				.filter((span) -> span.getKind() == SpanKind.CLIENT
+						&& span.getSpanContext().getSpanId().equals(text(downstream, "parent_id")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(client.getName()).isEqualTo("client_request");
+		assertThat(client.getAttributes().get(AttributeKey.stringKey("micrometer.span_name"))).startsWith("http get");
+	}
+
 	@Test
 	void theServerSpanCarriesTheIdAsAnAttribute() throws Exception {
 		get("/log", "X-Request-Id", "span-attribute");
 		JsonNode handled = line("handled", "span-attribute");
 		SpanData server = serverSpan(handled);
 		assertThat(server.getAttributes().get(AttributeKey.stringKey("x_request_id"))).isEqualTo("span-attribute");
+		assertThat(server.getName()).isEqualTo("http-request").isEqualTo(text(handled, "span_name"));
+		assertThat(server.getAttributes().get(AttributeKey.stringKey("micrometer.span_name"))).isEqualTo("http get /log");
 		assertThat(server.getTraceId()).isEqualTo(text(handled, "trace_id"));
 	}
 

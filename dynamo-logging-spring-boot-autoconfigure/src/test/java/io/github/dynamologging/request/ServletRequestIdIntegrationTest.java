@@ -81,6 +81,7 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 			assertThat(text(downstream, "request_id")).as(client).isEqualTo(text(upstream, "request_id"));
 			assertThat(text(downstream, "parent_id")).as(client).isNotNull().isNotEqualTo(text(upstream, "span_id"));
 			assertThat(text(downstream, "span_id")).as(client).isNotEqualTo(text(upstream, "span_id"));
+			assertClientSpanNamedLikeDynamos(downstream);
 		}
 	}
 

@@ -29,6 +29,27 @@ class TracingAutoConfigurationTest {
 	}
 
 	@Test
+	void givesHttpSpansDynamosNamesUnlessAskedForMicrometers() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DynamoSpanNames.class));
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=dynamo")
+			.run((context) -> assertThat(context).hasSingleBean(DynamoSpanNames.class));
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=micrometer")
+			.run((context) -> assertThat(context).doesNotHaveBean(DynamoSpanNames.class)
+				.getBean(SpanNamesProperties.class)
+				.extracting(SpanNamesProperties::getSpanNames)
+				.isEqualTo(SpanNamesProperties.Naming.MICROMETER));
+	}
+
+	@Test
+	void anUnknownSpanNamingFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=tempo")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tempo"));
+	}
+
+	@Test
 	void backsOffWithoutTheOpenTelemetryBridge() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TracingAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(OtelTracer.class))
