@@ -35,6 +35,12 @@ public class TracingAutoConfiguration {
 		return new DynamoSpanNames();
 	}
 
+	/** Static: a post-processor must not pull this configuration in early. */
+	@Bean
+	static StrictTraceContextPostProcessor dynamoStrictTraceContextPostProcessor() {
+		return new StrictTraceContextPostProcessor();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	TraceStateMdcListener dynamoTraceStateMdcListener() {

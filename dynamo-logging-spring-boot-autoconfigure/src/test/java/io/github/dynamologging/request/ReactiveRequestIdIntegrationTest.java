@@ -68,6 +68,11 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		assertThat(text(error, "uri")).isEqualTo("/boom");
 	}
 
+	@Override
+	String chainPath() {
+		return "/chain";
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(SpanCapture.class)

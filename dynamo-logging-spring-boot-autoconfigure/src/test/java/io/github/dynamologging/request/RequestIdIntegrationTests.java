@@ -22,6 +22,8 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -201,6 +203,50 @@ abstract class RequestIdIntegrationTests {
 			.orElseThrow();
 		assertThat(client.getName()).isEqualTo("client_request");
 		assertThat(client.getAttributes().get(AttributeKey.stringKey("micrometer.span_name"))).startsWith("http get");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.github.dynamologging.request.W3cTraceContextCases#cases")
+	void traceContextFollowsTheW3cRecommendation(W3cTraceContextCases.Case rule) throws Exception {
+		String id = "w3c-" + Integer.toHexString(rule.rule().hashCode());
+		List<byte[]> lines = new ArrayList<>(List.of(RawHttp.header("X-Request-Id", id.getBytes(StandardCharsets.US_ASCII))));
+		lines.addAll(List.of(rule.headerLines()));
+		assertThat(RawHttp.get(this.port, "/log", lines.toArray(byte[][]::new)).get(":status")).isEqualTo("200");
+		JsonNode handled = line("handled", id);
+		if (rule.continues()) {
+			assertThat(text(handled, "trace_id")).isEqualTo(W3cTraceContextCases.TRACE_ID);
+			assertThat(text(handled, "parent_id")).isEqualTo(W3cTraceContextCases.PARENT_ID);
+		}
+		else {
+			assertThat(text(handled, "trace_id")).matches("[0-9a-f]{32}").isNotEqualTo(W3cTraceContextCases.TRACE_ID);
+			assertThat(handled.has("parent_id")).isFalse();
+		}
+		assertThat(text(handled, "tracestate")).isEqualTo(rule.tracestate());
+	}
+
+	/** The path whose handler calls this server's {@code /log} through an instrumented client. */
+	abstract String chainPath();
+
+	@Test
+	void outgoingCallsCarryTheTraceStateThatWasAcceptedCombined() throws Exception {
+		RawHttp.get(this.port, chainPath(), RawHttp.header("X-Request-Id", "w3c-out".getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("traceparent", W3cTraceContextCases.TRACEPARENT.getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("tracestate", "foo=1 ,, ".getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("tracestate", "bar=2".getBytes(StandardCharsets.US_ASCII)));
+		JsonNode downstream = line("handled", "w3c-out");
+		assertThat(text(downstream, "trace_id")).isEqualTo(W3cTraceContextCases.TRACE_ID);
+		assertThat(text(downstream, "parent_id")).isNotEqualTo(W3cTraceContextCases.PARENT_ID);
+		assertThat(text(downstream, "tracestate")).isEqualTo("foo=1,bar=2");
+	}
+
+	@Test
+	void outgoingCallsCarryNoTraceStateWhenItWasDropped() throws Exception {
+		RawHttp.get(this.port, chainPath(), RawHttp.header("X-Request-Id", "w3c-out-dropped".getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("traceparent", W3cTraceContextCases.TRACEPARENT.getBytes(StandardCharsets.US_ASCII)),
+				RawHttp.header("tracestate", "foo=1,Foo=2".getBytes(StandardCharsets.US_ASCII)));
+		JsonNode downstream = line("handled", "w3c-out-dropped");
+		assertThat(text(downstream, "trace_id")).isEqualTo(W3cTraceContextCases.TRACE_ID);
+		assertThat(downstream.has("tracestate")).isFalse();
 	}
 
 	@Test

@@ -85,6 +85,11 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		}
 	}
 
+	@Override
+	String chainPath() {
+		return "/chain/restclient";
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(SpanCapture.class)

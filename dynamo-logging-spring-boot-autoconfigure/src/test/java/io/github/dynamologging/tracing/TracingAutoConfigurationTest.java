@@ -2,6 +2,9 @@ package io.github.dynamologging.tracing;
 
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -47,6 +50,15 @@ class TracingAutoConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("tempo"));
+	}
+
+	@Test
+	void wrapsThePropagatorsBootComposedInTheStrictW3cRules() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(ContextPropagators.class).getTextMapPropagator())
+			.isInstanceOf(StrictTraceContextPropagator.class)
+			.extracting(TextMapPropagator::fields)
+			.asInstanceOf(InstanceOfAssertFactories.collection(String.class))
+			.contains("traceparent", "tracestate", "baggage"));
 	}
 
 	@Test
