@@ -5,8 +5,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The {@code X-Request-Id} rule of SPEC section 5: a well-formed id is kept; a malformed, repeated or
- * missing one is replaced by a new lower-case UUIDv4. A request is never rejected for its id.
+ * The {@code X-Request-Id} rule (docs/requests-and-traces.md): one value of 1 to 1024 characters of
+ * visible ASCII and space is kept verbatim, which keeps every id a Dynamo component passes on; a
+ * malformed, repeated or missing one is replaced by a new lower-case UUIDv4. A request is never
+ * rejected for its id.
  */
 public final class RequestId {
 
@@ -16,7 +18,7 @@ public final class RequestId {
 	/** The MDC key and span attribute that carry the effective id. */
 	public static final String MDC_KEY = "x_request_id";
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9+/=._:-]{1,128}");
+	private static final Pattern VALID = Pattern.compile("[\\x20-\\x7E]{1,1024}");
 
 	private RequestId() {
 	}

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,11 +24,13 @@ import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@code X-Request-Id} handling (SPEC 5): one adapter per web stack and per HTTP client, each active only
+ * Request identity (docs/requests-and-traces.md): {@code X-Request-Id}, {@code request-id} and the HTTP
+ * fields on every line of a request: one adapter per web stack and per HTTP client, each active only
  * when its stack is there.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RequestLoggingProperties.class)
 public class RequestIdAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -37,17 +40,17 @@ public class RequestIdAutoConfiguration {
 
 		/** First of all filters, before the observation filter starts the server span. */
 		@Bean
-		FilterRegistrationBean<RequestIdServletFilter> dynamoRequestIdFilter() {
+		FilterRegistrationBean<RequestIdServletFilter> dynamoRequestIdFilter(RequestLoggingProperties properties) {
 			FilterRegistrationBean<RequestIdServletFilter> registration = new FilterRegistrationBean<>(
-					new RequestIdServletFilter());
+					new RequestIdServletFilter(properties.identity(), ServerSpanFields.fromTracing()));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 			return registration;
 		}
 
 		@Bean
-		RequestIdCleanupListener dynamoRequestIdCleanupListener() {
-			return new RequestIdCleanupListener();
+		RequestIdCleanupListener dynamoRequestIdCleanupListener(RequestLoggingProperties properties) {
+			return new RequestIdCleanupListener(properties.accessLog());
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -58,7 +61,8 @@ public class RequestIdAutoConfiguration {
 			ObservationFilter dynamoRequestIdServletObservationFilter() {
 				return new RequestIdObservationFilter<>(
 						org.springframework.http.server.observation.ServerRequestObservationContext.class,
-						(context) -> context.getCarrier().getAttribute(RequestIdServletFilter.ATTRIBUTE));
+						(context) -> (context.getCarrier()
+							.getAttribute(RequestIdServletFilter.ATTRIBUTE) instanceof RequestFields fields) ? fields : null);
 			}
 
 		}
@@ -70,8 +74,15 @@ public class RequestIdAutoConfiguration {
 	static class ReactiveConfiguration {
 
 		@Bean
-		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator() {
-			return new RequestIdHttpHandlerDecorator();
+		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator(RequestLoggingProperties properties) {
+			return new RequestIdHttpHandlerDecorator(properties.identity(), properties.accessLog());
+		}
+
+		/** Hands the server observation to the access line; not needed without it. */
+		@Bean
+		@ConditionalOnBooleanProperty(name = "dynamo.logging.request.access-log", matchIfMissing = true)
+		ServerObservationCapture dynamoServerObservationCapture() {
+			return new ServerObservationCapture();
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -82,7 +93,9 @@ public class RequestIdAutoConfiguration {
 			ObservationFilter dynamoRequestIdReactiveObservationFilter() {
 				return new RequestIdObservationFilter<>(
 						org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class,
-						(context) -> context.getCarrier().getHeaders().getFirst(RequestId.HEADER));
+						// The handler decorator has replaced both headers with the effective ids.
+						(context) -> new RequestFields(context.getCarrier().getHeaders().getFirst(RequestId.HEADER),
+								context.getCarrier().getHeaders().getFirst(DynamoRequestId.HEADER), null, null, null));
 			}
 
 		}

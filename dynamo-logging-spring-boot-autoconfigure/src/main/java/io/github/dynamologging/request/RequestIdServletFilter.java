@@ -2,29 +2,60 @@ package io.github.dynamologging.request;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
+import io.github.dynamologging.format.FieldNames;
+
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Decides a Servlet request's id (SPEC 5), echoes it on the response and puts it in the MDC for as long
- * as the request is handled on this thread. Runs on async and error dispatches too and reuses the id
- * decided first, so every line of one request carries the same id.
+ * Decides a Servlet request's {@link RequestFields} (docs/requests-and-traces.md), echoes its
+ * {@code X-Request-Id} on the response and puts the fields in the MDC for as long as the request is
+ * handled on this thread. Runs on async and error dispatches too and reuses what was decided first, so
+ * every line of one request carries the same fields (an error dispatch does not turn {@code uri} into
+ * {@code /error}).
  */
 public class RequestIdServletFilter extends OncePerRequestFilter {
 
-	/** The request attribute holding the effective id. */
-	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".id";
+	/** The request attribute holding the request's {@link RequestFields}. */
+	public static final String ATTRIBUTE = RequestIdServletFilter.class.getName() + ".fields";
 
-	/** The MDC id to restore when the container is done with a request that failed. */
+	/** The MDC request fields to restore when the container is done with a request that failed. */
 	static final String PREVIOUS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".previous";
 
-	private static final String NONE = "";
+	/** {@link System#nanoTime()} when the request arrived, for the access line's latency. */
+	static final String START_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".start";
+
+	/** The container's response, whose status the access line reports once the request is done. */
+	static final String RESPONSE_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".response";
+
+	/** The server span's trace keys this filter put into the MDC for the container's exception line. */
+	static final String SPAN_FIELDS_ATTRIBUTE = RequestIdServletFilter.class.getName() + ".spanFields";
+
+	/** Stands for "no request fields were in the MDC" where an attribute cannot hold {@code null}. */
+	private static final RequestFields NONE = new RequestFields("", null, null, null, null);
+
+	private final RequestIdentity identity;
+
+	private final ServerSpanFields serverSpanFields;
+
+	public RequestIdServletFilter() {
+		this(RequestIdentity.defaults(), ServerSpanFields.NONE);
+	}
+
+	RequestIdServletFilter(RequestIdentity identity, ServerSpanFields serverSpanFields) {
+		this.identity = identity;
+		this.serverSpanFields = serverSpanFields;
+	}
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
@@ -39,16 +70,13 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = (String) request.getAttribute(ATTRIBUTE);
-		if (id == null) {
-			id = RequestId.effective(Collections.list(request.getHeaders(RequestId.HEADER)));
-			request.setAttribute(ATTRIBUTE, id);
-		}
+		RequestFields fields = fieldsOf(request, response);
+		removeSpanFieldsFromMdc(request);
 		if (!response.isCommitted()) {
-			response.setHeader(RequestId.HEADER, id);
+			response.setHeader(RequestId.HEADER, fields.xRequestId());
 		}
-		String previous = MDC.get(RequestId.MDC_KEY);
-		MDC.put(RequestId.MDC_KEY, id);
+		RequestFields previous = RequestFields.fromMdc();
+		fields.putInMdc();
 		boolean failed = true;
 		try {
 			chain.doFilter(request, response);
@@ -56,26 +84,60 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (failed) {
-				// The container logs the exception after this filter returns: keep the id for that line;
+				// The container logs the exception after this filter returns: keep the fields for that line;
 				// RequestIdCleanupListener puts the MDC back when the container is done with the request.
 				if (request.getAttribute(PREVIOUS_ATTRIBUTE) == null) {
 					request.setAttribute(PREVIOUS_ATTRIBUTE, (previous != null) ? previous : NONE);
 				}
+				putSpanFieldsInMdc(request);
 			}
 			else {
-				restore(previous);
+				RequestFields.restore(previous);
 			}
 		}
 	}
 
-	/** A pooled thread must not carry this id into the next request. */
-	static void restore(String previous) {
-		if (previous != null && !previous.equals(NONE)) {
-			MDC.put(RequestId.MDC_KEY, previous);
+	/** The fields decided on the request's first pass through this filter, deciding them now if none were. */
+	private RequestFields fieldsOf(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(ATTRIBUTE) instanceof RequestFields decided) {
+			return decided;
 		}
-		else {
-			MDC.remove(RequestId.MDC_KEY);
+		request.setAttribute(START_ATTRIBUTE, System.nanoTime());
+		request.setAttribute(RESPONSE_ATTRIBUTE, response);
+		String query = request.getQueryString();
+		String target = (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
+		RequestFields fields = this.identity.decide((name) -> Collections.list(request.getHeaders(name)),
+				request.getMethod(), target, request.getProtocol());
+		request.setAttribute(ATTRIBUTE, fields);
+		return fields;
+	}
+
+	/**
+	 * The server span has ended and left scope by the time the container logs the exception that escaped
+	 * the filters; its trace keys are put back into the MDC for that line, until the next dispatch of this
+	 * request (the error page, which has its own scope) or the end of the request.
+	 */
+	private void putSpanFieldsInMdc(HttpServletRequest request) {
+		Map<String, String> spanFields = ServerHttpObservationFilter.findObservationContext(request)
+			.map(this.serverSpanFields::of)
+			.orElse(Map.of());
+		if (!spanFields.isEmpty() && MDC.get(FieldNames.TRACE_ID) == null) {
+			spanFields.forEach(MDC::put);
+			request.setAttribute(SPAN_FIELDS_ATTRIBUTE, spanFields.keySet());
 		}
+	}
+
+	/** Takes out the trace keys {@link #putSpanFieldsInMdc} put in, if it did. */
+	static void removeSpanFieldsFromMdc(ServletRequest request) {
+		if (request.getAttribute(SPAN_FIELDS_ATTRIBUTE) instanceof Set<?> keys) {
+			request.removeAttribute(SPAN_FIELDS_ATTRIBUTE);
+			keys.forEach((key) -> MDC.remove((String) key));
+		}
+	}
+
+	/** A pooled thread must not carry this request's fields into the next request. */
+	static void restore(RequestFields previous) {
+		RequestFields.restore((previous == NONE) ? null : previous);
 	}
 
 }

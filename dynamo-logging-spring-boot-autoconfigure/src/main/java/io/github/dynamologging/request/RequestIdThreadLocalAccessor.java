@@ -1,17 +1,16 @@
 package io.github.dynamologging.request;
 
 import io.micrometer.context.ThreadLocalAccessor;
-import org.slf4j.MDC;
 
 /**
- * Lets context-propagation carry the request id's MDC entry across threads: into Reactor operators
+ * Lets context-propagation carry the request's MDC fields across threads: into Reactor operators
  * (automatic context propagation) and into tasks of a {@code ContextPropagatingTaskDecorator}. Found by
  * the {@code ContextRegistry} through {@code META-INF/services}.
  */
-public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
+public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<RequestFields> {
 
-	/** The key in a Reactor {@code Context} and in context snapshots. */
-	public static final String KEY = RequestId.MDC_KEY;
+	/** The key of a request's {@link RequestFields} in a Reactor {@code Context} and in context snapshots. */
+	public static final String KEY = "dynamo.logging.request";
 
 	@Override
 	public Object key() {
@@ -19,18 +18,18 @@ public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String>
 	}
 
 	@Override
-	public String getValue() {
-		return MDC.get(RequestId.MDC_KEY);
+	public RequestFields getValue() {
+		return RequestFields.fromMdc();
 	}
 
 	@Override
-	public void setValue(String value) {
-		MDC.put(RequestId.MDC_KEY, value);
+	public void setValue(RequestFields value) {
+		value.putInMdc();
 	}
 
 	@Override
 	public void setValue() {
-		MDC.remove(RequestId.MDC_KEY);
+		RequestFields.removeFromMdc();
 	}
 
 }

@@ -5,13 +5,19 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 /**
  * The name a line shows for a span. Micrometer names HTTP spans only when they stop (the route is known
  * then); until then OpenTelemetry holds a placeholder. Lines written meanwhile get Dynamo's name for such
- * a span: {@code http-request} for the server side (what Dynamo's frontend calls it, so the same log
- * queries work) and {@code http-client-request} for an outgoing call.
+ * a span, which is also the name it is exported with by default ({@link DynamoSpanNames}):
+ * {@code http-request} for the server side and {@code client_request} for an outgoing call.
  */
 public final class SpanNames {
 
 	/** OpenTelemetry's name for a span built without one. */
 	public static final String UNNAMED = "<unspecified span name>";
+
+	/** Dynamo's name for the span of a server request. */
+	public static final String SERVER = "http-request";
+
+	/** Dynamo's name for the span of an outgoing HTTP call. */
+	public static final String CLIENT = "client_request";
 
 	private SpanNames() {
 	}
@@ -22,8 +28,8 @@ public final class SpanNames {
 			return name;
 		}
 		return switch (span.getKind()) {
-			case SERVER -> "http-request";
-			case CLIENT -> "http-client-request";
+			case SERVER -> SERVER;
+			case CLIENT -> CLIENT;
 			default -> name;
 		};
 	}

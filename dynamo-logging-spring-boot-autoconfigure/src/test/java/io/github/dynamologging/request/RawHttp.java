@@ -30,21 +30,35 @@ public final class RawHttp {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			try {
-				OutputStream out = socket.getOutputStream();
-				out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
-				for (byte[] line : headerLines) {
-					out.write(line);
-					out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-				}
-				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
+				send(socket.getOutputStream(), path, headerLines);
 			}
 			catch (IOException ex) {
 				// The server stopped reading: its answer, if any, is waiting to be read.
 			}
 			return responseHeaders(socket.getInputStream());
 		}
+	}
+
+	/**
+	 * Sends {@code GET path} and goes away at once with a reset, as a client that gives up does, while the
+	 * server is still working on the request.
+	 */
+	public static void abort(int port, String path, byte[]... headerLines) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			send(socket.getOutputStream(), path, headerLines);
+			socket.setSoLinger(true, 0);
+		}
+	}
+
+	private static void send(OutputStream out, String path, byte[]... headerLines) throws IOException {
+		out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		for (byte[] line : headerLines) {
+			out.write(line);
+			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		out.flush();
 	}
 
 	public static byte[] header(String name, byte[] value) {

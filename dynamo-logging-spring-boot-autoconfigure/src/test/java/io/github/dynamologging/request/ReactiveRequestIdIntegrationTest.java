@@ -40,6 +40,9 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode later = line("after a thread hop", "reactive-1");
 		assertThat(text(later, "thread.name")).isNotEqualTo(text(handled, "thread.name"));
 		assertThat(text(later, "trace_id")).isEqualTo(text(handled, "trace_id"));
+		assertThat(text(later, "request_id")).matches(UUID_V4).isEqualTo(text(handled, "request_id"));
+		assertThat(text(later, "uri")).isEqualTo("/log");
+		assertThat(text(accessLine("reactive-1"), "status")).isEqualTo("200");
 	}
 
 	@Test
@@ -48,7 +51,9 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode upstream = line("calling", "reactive-chain");
 		JsonNode downstream = line("handled", "reactive-chain");
 		assertThat(text(downstream, "trace_id")).isEqualTo(text(upstream, "trace_id"));
+		assertThat(text(downstream, "request_id")).isEqualTo(text(upstream, "request_id"));
 		assertThat(text(downstream, "parent_id")).isNotNull().isNotEqualTo(text(upstream, "span_id"));
+		assertClientSpanNamedLikeDynamos(downstream);
 	}
 
 	@Test
@@ -59,6 +64,13 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode error = this.captured.await((line) -> "ERROR".equals(text(line, "level"))
 				&& "java.lang.IllegalStateException".equals(text(line, "exception.type")));
 		assertThat(text(error, "x_request_id")).isEqualTo("reactive-error");
+		assertThat(text(error, "request_id")).matches(UUID_V4);
+		assertThat(text(error, "uri")).isEqualTo("/boom");
+	}
+
+	@Override
+	String chainPath() {
+		return "/chain";
 	}
 
 	@SpringBootConfiguration
@@ -81,6 +93,11 @@ class ReactiveRequestIdIntegrationTest extends RequestIdIntegrationTests {
 				log.atInfo().addKeyValue("header_seen", seen).log("after a thread hop");
 				return MDC.get(RequestId.MDC_KEY);
 			});
+		}
+
+		@GetMapping("/slow")
+		Mono<String> slow() {
+			return Mono.delay(Duration.ofMillis(SLOW_MILLIS)).map((tick) -> "x".repeat(2_000_000));
 		}
 
 		@GetMapping("/boom")

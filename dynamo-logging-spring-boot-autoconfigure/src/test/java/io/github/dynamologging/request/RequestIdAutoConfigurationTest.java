@@ -40,6 +40,26 @@ class RequestIdAutoConfigurationTest {
 	}
 
 	@Test
+	void theAccessLineCanBeSwitchedOff() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(this.configuration)
+			.run((context) -> assertThat(context).hasSingleBean(ServerObservationCapture.class)
+				.getBean(RequestIdHttpHandlerDecorator.class)
+				.extracting("accessLog")
+				.isNotNull());
+		new ReactiveWebApplicationContextRunner().withConfiguration(this.configuration)
+			.withPropertyValues("dynamo.logging.request.access-log=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerObservationCapture.class)
+				.getBean(RequestIdHttpHandlerDecorator.class)
+				.extracting("accessLog")
+				.isNull());
+		new WebApplicationContextRunner().withConfiguration(this.configuration)
+			.withPropertyValues("dynamo.logging.request.access-log=false")
+			.run((context) -> assertThat(context).getBean(RequestIdCleanupListener.class)
+				.extracting("accessLog")
+				.isNull());
+	}
+
+	@Test
 	void nonWebApplicationGetsNeitherButItsClientsStillSendTheId() {
 		new ApplicationContextRunner().withConfiguration(this.configuration).run((context) -> {
 			assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)

@@ -38,8 +38,10 @@ class RequestIdServletFilterTest {
 		}));
 		assertThat(seen[0]).isEqualTo("abc");
 		assertThat(response.getHeader("X-Request-Id")).isEqualTo("abc");
-		assertThat(request.getAttribute(RequestIdServletFilter.ATTRIBUTE)).isEqualTo("abc");
-		assertThat(MDC.get(RequestId.MDC_KEY)).isNull();
+		assertThat(request.getAttribute(RequestIdServletFilter.ATTRIBUTE)).isInstanceOf(RequestFields.class)
+			.extracting("xRequestId")
+			.isEqualTo("abc");
+		assertThat(MDC.getCopyOfContextMap()).doesNotContainKeys("x_request_id", "request_id", "method", "uri", "version");
 	}
 
 	@Test
@@ -56,15 +58,46 @@ class RequestIdServletFilterTest {
 		assertThatExceptionOfType(ServletException.class)
 			.isThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), failing));
 		assertThat(MDC.get(RequestId.MDC_KEY)).isEqualTo("failing");
+		assertThat(MDC.get("request_id")).isNotNull();
 		new RequestIdCleanupListener().requestDestroyed(new ServletRequestEvent(new MockServletContext(), request));
-		assertThat(MDC.get(RequestId.MDC_KEY)).isNull();
+		assertThat(MDC.getCopyOfContextMap()).doesNotContainKeys("x_request_id", "request_id", "method", "uri", "version");
 	}
 
 	@Test
-	void aNestedUseRestoresTheOuterId() throws Exception {
-		MDC.put(RequestId.MDC_KEY, "outer");
-		this.filter.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), new MockFilterChain());
-		assertThat(MDC.get(RequestId.MDC_KEY)).isEqualTo("outer");
+	void aNestedUseRestoresTheOuterFields() throws Exception {
+		RequestFields outer = new RequestFields("outer", "0d1e8ad2-6a4f-4c55-9a43-5ec2e5b8b0d1", "POST", "/outer", "HTTP/1.1");
+		outer.putInMdc();
+		this.filter.doFilter(new MockHttpServletRequest("GET", "/inner"), new MockHttpServletResponse(),
+				new MockFilterChain());
+		assertThat(RequestFields.fromMdc()).isEqualTo(outer);
+	}
+
+	@Test
+	void thePropertiesCanDropTheHttpFieldsOrOnlyTheQueryString() throws Exception {
+		RequestLoggingProperties properties = new RequestLoggingProperties();
+		properties.setQueryString(false);
+		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(), ServerSpanFields.NONE))).extracting(RequestFields::method,
+				RequestFields::uri, RequestFields::version)
+			.containsExactly("GET", "/orders/7", "HTTP/1.1");
+		properties.setHttpFields(false);
+		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(), ServerSpanFields.NONE))).extracting(RequestFields::method,
+				RequestFields::uri, RequestFields::version)
+			.containsOnlyNulls();
+		assertThat(fieldsSeenBy(this.filter).uri()).isEqualTo("/orders/7?token=secret");
+	}
+
+	private static RequestFields fieldsSeenBy(RequestIdServletFilter filter) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders/7");
+		request.setQueryString("token=secret");
+		request.setProtocol("HTTP/1.1");
+		RequestFields[] seen = new RequestFields[1];
+		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			@Override
+			protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+				seen[0] = RequestFields.fromMdc();
+			}
+		}));
+		return seen[0];
 	}
 
 }

@@ -15,27 +15,36 @@ class RequestIdTest {
 	private static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
 	@ParameterizedTest
-	@ValueSource(strings = { "abc", "8372eac7-5f43-4d76-beca-0a94cfb311d0", "A+b/C=d.e_f:g-h", "x" })
-	void keepsAWellFormedId(String id) {
+	@ValueSource(strings = { "abc", "8372eac7-5f43-4d76-beca-0a94cfb311d0", "A+b/C=d.e_f:g-h", "x", " ", "has space",
+			"semi;colon", "quote\"", "<script>", "{json}", "user@host", "~!#$%^&*()`|\\" })
+	void keepsAnyIdOfVisibleAsciiAndSpaceVerbatim(String id) {
 		assertThat(RequestId.effective(List.of(id))).isEqualTo(id);
 	}
 
 	@Test
-	void keepsAnIdOfExactly128Characters() {
-		String id = "a".repeat(128);
+	void keepsEveryCharacterFromSpaceToTilde() {
+		StringBuilder all = new StringBuilder();
+		for (char c = 0x20; c <= 0x7E; c++) {
+			all.append(c);
+		}
+		assertThat(RequestId.effective(List.of(all.toString()))).isEqualTo(all.toString());
+	}
+
+	@Test
+	void keepsAnIdOfExactly1024Characters() {
+		String id = "a".repeat(1024);
 		assertThat(RequestId.effective(List.of(id))).isEqualTo(id);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "has space", "new\nline", "tab\t", "ctl\u0001", "ünïcode", "semi;colon",
-			"quote\"", "<script>", "emoji😀" })
-	void replacesAMalformedIdWithANewUuid(String id) {
+	@ValueSource(strings = { "", "new\nline", "tab\t", "ctl\u0001", "del\u007f", "ünïcode", "emoji😀", "nbsp\u00a0" })
+	void replacesAnIdWithCharactersOutsideSpaceToTildeWithANewUuid(String id) {
 		assertThat(RequestId.effective(List.of(id))).matches(UUID_V4);
 	}
 
 	@Test
-	void replacesAnIdOf129Characters() {
-		assertThat(RequestId.effective(List.of("a".repeat(129)))).matches(UUID_V4);
+	void replacesAnIdOf1025Characters() {
+		assertThat(RequestId.effective(List.of("a".repeat(1025)))).matches(UUID_V4);
 	}
 
 	@Test

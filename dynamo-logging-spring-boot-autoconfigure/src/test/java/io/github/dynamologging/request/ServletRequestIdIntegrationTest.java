@@ -47,6 +47,9 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		JsonNode inside = line("in async", "async-1");
 		assertThat(text(inside, "thread.name")).isNotEqualTo(text(before, "thread.name"));
 		assertThat(text(inside, "trace_id")).isEqualTo(text(before, "trace_id"));
+		assertThat(text(inside, "request_id")).matches(UUID_V4).isEqualTo(text(before, "request_id"));
+		assertThat(text(inside, "uri")).isEqualTo("/async");
+		assertThat(text(accessLine("async-1"), "status")).isEqualTo("200");
 	}
 
 	@Test
@@ -54,11 +57,16 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 		HttpResponse<String> response = get("/boom", "X-Request-Id", "error-1");
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("error-1");
-		line("error dispatch", "error-1");
+		JsonNode errorDispatch = line("error dispatch", "error-1");
+		assertThat(text(errorDispatch, "uri")).as("the uri as received, not the error page's").isEqualTo("/boom");
 		JsonNode containerLine = this.captured.await((line) -> "ERROR".equals(text(line, "level"))
 				&& text(line, "message").startsWith("Servlet.service() for servlet [dispatcherServlet]")
 				&& "error-1".equals(text(line, "x_request_id")));
 		assertThat(text(containerLine, "exception.message")).contains("boom");
+		// The server span has ended when Tomcat logs the exception; its trace keys are put back for that line.
+		JsonNode access = accessLine("error-1");
+		assertThat(text(containerLine, "trace_id")).isNotNull().isEqualTo(text(access, "trace_id"));
+		assertThat(text(containerLine, "span_id")).isNotNull().isEqualTo(text(access, "span_id"));
 	}
 
 	@Test
@@ -70,9 +78,16 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 			JsonNode upstream = line("calling " + client, id);
 			JsonNode downstream = line("handled", id);
 			assertThat(text(downstream, "trace_id")).as(client).isEqualTo(text(upstream, "trace_id"));
+			assertThat(text(downstream, "request_id")).as(client).isEqualTo(text(upstream, "request_id"));
 			assertThat(text(downstream, "parent_id")).as(client).isNotNull().isNotEqualTo(text(upstream, "span_id"));
 			assertThat(text(downstream, "span_id")).as(client).isNotEqualTo(text(upstream, "span_id"));
+			assertClientSpanNamedLikeDynamos(downstream);
 		}
+	}
+
+	@Override
+	String chainPath() {
+		return "/chain/restclient";
 	}
 
 	@SpringBootConfiguration
@@ -107,6 +122,12 @@ class ServletRequestIdIntegrationTest extends RequestIdIntegrationTests {
 				log.info("in async");
 				return MDC.get(RequestId.MDC_KEY);
 			};
+		}
+
+		@GetMapping("/slow")
+		String slow() throws InterruptedException {
+			Thread.sleep(SLOW_MILLIS);
+			return "x".repeat(2_000_000);
 		}
 
 		@GetMapping("/boom")

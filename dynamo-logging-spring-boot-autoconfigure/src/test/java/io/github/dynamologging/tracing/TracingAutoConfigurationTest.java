@@ -2,6 +2,9 @@ package io.github.dynamologging.tracing;
 
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,6 +29,36 @@ class TracingAutoConfigurationTest {
 			assertThat(context.getBean(Slf4JEventListener.class)).isInstanceOf(SpanMdcListener.class);
 			assertThat(context).hasSingleBean(OtelTracer.class);
 		});
+	}
+
+	@Test
+	void givesHttpSpansDynamosNamesUnlessAskedForMicrometers() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DynamoSpanNames.class));
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=dynamo")
+			.run((context) -> assertThat(context).hasSingleBean(DynamoSpanNames.class));
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=micrometer")
+			.run((context) -> assertThat(context).doesNotHaveBean(DynamoSpanNames.class)
+				.getBean(SpanNamesProperties.class)
+				.extracting(SpanNamesProperties::getSpanNames)
+				.isEqualTo(SpanNamesProperties.Naming.MICROMETER));
+	}
+
+	@Test
+	void anUnknownSpanNamingFailsTheStartNamingTheProperty() {
+		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=tempo")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tempo"));
+	}
+
+	@Test
+	void wrapsThePropagatorsBootComposedInTheStrictW3cRules() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(ContextPropagators.class).getTextMapPropagator())
+			.isInstanceOf(StrictTraceContextPropagator.class)
+			.extracting(TextMapPropagator::fields)
+			.asInstanceOf(InstanceOfAssertFactories.collection(String.class))
+			.contains("traceparent", "tracestate", "baggage"));
 	}
 
 	@Test

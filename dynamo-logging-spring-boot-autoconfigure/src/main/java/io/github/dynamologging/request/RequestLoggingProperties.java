@@ -1,0 +1,62 @@
+package io.github.dynamologging.request;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** What lines logged while a server request is handled say about it (docs/requests-and-traces.md). */
+@ConfigurationProperties("dynamo.logging.request")
+public class RequestLoggingProperties {
+
+	/**
+	 * Whether every line logged while a server request is handled carries its 'method', 'uri' (path and
+	 * query as received) and 'version' (HTTP/1.1), as Dynamo's http-request span writes them.
+	 */
+	private boolean httpFields = true;
+
+	/**
+	 * Whether 'uri' includes the query string. Switch off when query strings may hold secrets or personal
+	 * data: 'uri' then holds the path only.
+	 */
+	private boolean queryString = true;
+
+	/**
+	 * Whether each server request writes one 'http response sent' line when its response is complete,
+	 * with 'status' and 'latency_ms', through the logger 'dynamo.logging.access' (which the filter can
+	 * also silence).
+	 */
+	private boolean accessLog = true;
+
+	public boolean isHttpFields() {
+		return this.httpFields;
+	}
+
+	public void setHttpFields(boolean httpFields) {
+		this.httpFields = httpFields;
+	}
+
+	public boolean isQueryString() {
+		return this.queryString;
+	}
+
+	public void setQueryString(boolean queryString) {
+		this.queryString = queryString;
+	}
+
+	public boolean isAccessLog() {
+		return this.accessLog;
+	}
+
+	public void setAccessLog(boolean accessLog) {
+		this.accessLog = accessLog;
+	}
+
+	/** The rules for building a request's fields from these settings. */
+	RequestIdentity identity() {
+		return new RequestIdentity(new DynamoRequestId(), this.httpFields, this.queryString);
+	}
+
+	/** What writes the access lines; {@code null} when they are off. */
+	AccessLog accessLog() {
+		return this.accessLog ? new AccessLog(ServerSpanFields.fromTracing()) : null;
+	}
+
+}
