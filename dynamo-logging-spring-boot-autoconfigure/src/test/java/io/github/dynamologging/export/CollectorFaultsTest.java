@@ -16,6 +16,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class CollectorFaultsTest {
 			}
 			// A refused export fails at once; a hanging one when the exporter's own timeout (10 s) ends it.
 			ExportFailures failures = app.getBean(ExportFailures.class);
-			awaitTrue(() -> failures.total(Reason.EXPORT_FAILED) > 0);
+			awaitTrue(() -> failures.total(Signal.SPANS, Reason.EXPORT_FAILED) > 0);
 		}
 		finally {
 			app.close();
@@ -96,7 +97,7 @@ class CollectorFaultsTest {
 			for (int i = 0; i < 3; i++) {
 				exportOneRequestsSpans(app);
 			}
-			assertThat(app.getBean(ExportFailures.class).total(Reason.EXPORT_FAILED)).isEqualTo(3);
+			assertThat(app.getBean(ExportFailures.class).total(Signal.SPANS, Reason.EXPORT_FAILED)).isEqualTo(3);
 			assertThat(warnings()).hasSize(1);
 			Map<String, Object> warning = LineFields.of(warnings().get(0));
 			assertThat(warning).containsEntry("endpoint", endpoint).containsEntry("dropped_export_failed", 1L);
@@ -130,11 +131,11 @@ class CollectorFaultsTest {
 	 */
 	private static void exportOneRequestsSpans(ConfigurableApplicationContext app) throws Exception {
 		ExportFailures failures = app.getBean(ExportFailures.class);
-		long before = failures.total(Reason.EXPORT_FAILED);
+		long before = failures.total(Signal.SPANS, Reason.EXPORT_FAILED);
 		assertThat(ExportTestApp.work(app).statusCode()).isEqualTo(200);
 		awaitTrue(() -> {
 			app.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
-			return failures.total(Reason.EXPORT_FAILED) > before;
+			return failures.total(Signal.SPANS, Reason.EXPORT_FAILED) > before;
 		});
 	}
 
