@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
@@ -54,9 +55,10 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({ OtelTracer.class, SdkTracerProvider.class, OtlpHttpSpanExporter.class,
 		OtlpTracingAutoConfiguration.class, SdkLoggerProvider.class, OpenTelemetryLoggingAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ExportProperties.class)
 public class OtlpExportAutoConfiguration {
 
-	/** {@code false}: Boot's own batch processors, which cannot report a full queue (see docs/otlp-export.md). */
+	/** {@code false}: Boot's own batch processors, which cannot report a full queue ({@link ExportProperties}). */
 	static final String OWN_PROCESSORS_PROPERTY = "dynamo.logging.export.own-processors";
 
 	@Bean

@@ -106,6 +106,40 @@ class ExportFailuresTests {
 	}
 
 	@Test
+	void bothSignalsShareTheOneLineAMinuteAndKeepTheirOwnCounts() {
+		AtomicLong now = new AtomicLong();
+		ExportFailures failures = new ExportFailures(now::get);
+		failures.count(Signal.SPANS, Reason.QUEUE_FULL, 3);
+		failures.count(Signal.LOGS, Reason.QUEUE_FULL, 2);
+		failures.count(Signal.LOGS, Reason.STARTUP_BUFFER_FULL, 1);
+		failures.reportIfDue("http://collector:4317");
+		failures.exportFailed(Signal.LOGS, 4, new IOException("refused"), "http://collector:4317");
+		failures.exportFailed(Signal.SPANS, 5, new IOException("refused"), "http://collector:4317");
+		assertThat(warnings()).hasSize(1);
+		assertThat(LineFields.of(this.lines.list().get(0))).containsEntry("dropped", 6L)
+			.containsEntry("dropped_spans", 3L)
+			.containsEntry("dropped_log_records", 3L)
+			.containsEntry("dropped_queue_full", 5L)
+			.containsEntry("dropped_startup_buffer_full", 1L);
+		assertThat(failures.total(Signal.SPANS)).isEqualTo(8);
+		assertThat(failures.total(Signal.LOGS)).isEqualTo(7);
+		MeterRegistry registry = new SimpleMeterRegistry();
+		new OtlpExportAutoConfiguration.DroppedMetrics().dynamoDroppedSpansMetric(failures).bindTo(registry);
+		assertThat(registry.get(ExportFailures.LOGS_METRIC)
+			.tag(ExportFailures.REASON_TAG, "startup-buffer-full")
+			.functionCounter()
+			.count()).isEqualTo(1.0);
+		assertThat(registry.get(ExportFailures.LOGS_METRIC)
+			.tag(ExportFailures.REASON_TAG, "export-failed")
+			.functionCounter()
+			.count()).isEqualTo(4.0);
+		assertThat(registry.get(ExportFailures.METRIC)
+			.tag(ExportFailures.REASON_TAG, "export-failed")
+			.functionCounter()
+			.count()).isEqualTo(5.0);
+	}
+
+	@Test
 	void successfulExportsCountNothing() {
 		ExportFailures failures = new ExportFailures();
 		FailureCountingSpanExporter exporter = new FailureCountingSpanExporter(
