@@ -19,7 +19,7 @@ import io.github.dynamologging.config.TruthyValue;
  * application.yml still work when no {@code OTEL_*} variable speaks. True: spans and log records leave
  * ({@code OTEL_EXPORT_LOGS_ENABLED} false: spans only), each signal to the endpoint, protocol and headers its
  * variables and their defaults decide. A malformed endpoint or an unknown protocol draws one warning and keeps
- * that signal's export off, so nothing goes to a guessed place.
+ * export off (of log records only, when it is theirs), so nothing goes to a guessed place.
  * <p>
  * Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} maps the same endpoint, protocol and
  * header variables in a source above this one, with other rules (a path appended to a gRPC endpoint, bad header
@@ -75,11 +75,12 @@ public final class OtlpExportVariables {
 	/** The two signals' variables and Boot properties. */
 	enum Signal {
 
-		TRACES("TRACES", "span", "/v1/traces", ENABLED_PROPERTY, ENDPOINT_PROPERTY, TRANSPORT_PROPERTY,
-				EXPORT_TIMEOUT_PROPERTY, "management.opentelemetry.tracing.export.otlp.headers"),
+		TRACES("TRACES", "OTLP export stays off", "/v1/traces", ENABLED_PROPERTY, ENDPOINT_PROPERTY,
+				TRANSPORT_PROPERTY, EXPORT_TIMEOUT_PROPERTY, "management.opentelemetry.tracing.export.otlp.headers"),
 
-		LOGS("LOGS", "log", "/v1/logs", LOGS_ENABLED_PROPERTY, LOGS_ENDPOINT_PROPERTY, LOGS_TRANSPORT_PROPERTY,
-				LOGS_EXPORT_TIMEOUT_PROPERTY, "management.opentelemetry.logging.export.otlp.headers");
+		LOGS("LOGS", "OTLP log export stays off, spans are still exported", "/v1/logs", LOGS_ENABLED_PROPERTY,
+				LOGS_ENDPOINT_PROPERTY, LOGS_TRANSPORT_PROPERTY, LOGS_EXPORT_TIMEOUT_PROPERTY,
+				"management.opentelemetry.logging.export.otlp.headers");
 
 		final String endpointVariable;
 
@@ -87,7 +88,8 @@ public final class OtlpExportVariables {
 
 		final String headersVariable;
 
-		final String noun;
+		/** What a bad value of the signal's variables means: spans off is export off, logs off is spans only. */
+		final String consequence;
 
 		final String httpPath;
 
@@ -101,12 +103,12 @@ public final class OtlpExportVariables {
 
 		final String headersProperty;
 
-		Signal(String name, String noun, String httpPath, String enabledProperty, String endpointProperty,
+		Signal(String name, String consequence, String httpPath, String enabledProperty, String endpointProperty,
 				String transportProperty, String timeoutProperty, String headersProperty) {
 			this.endpointVariable = "OTEL_EXPORTER_OTLP_" + name + "_ENDPOINT";
 			this.protocolVariable = "OTEL_EXPORTER_OTLP_" + name + "_PROTOCOL";
 			this.headersVariable = "OTEL_EXPORTER_OTLP_" + name + "_HEADERS";
-			this.noun = noun;
+			this.consequence = consequence;
 			this.httpPath = httpPath;
 			this.enabledProperty = enabledProperty;
 			this.endpointProperty = endpointProperty;
@@ -146,7 +148,11 @@ public final class OtlpExportVariables {
 			}
 			return properties;
 		}
-		putSignal(Signal.TRACES, variables, warnings, properties);
+		if (!putSignal(Signal.TRACES, variables, warnings, properties)) {
+			// No "logs only" state: the start line says export is on (with or without logs) or off.
+			properties.put(LOGS_ENABLED_PROPERTY, "false");
+			return properties;
+		}
 		String logsEnabled = variables.apply(OTEL_EXPORT_LOGS_ENABLED);
 		if (logsEnabled == null || TruthyValue.parse(OTEL_EXPORT_LOGS_ENABLED, logsEnabled, warnings)) {
 			putSignal(Signal.LOGS, variables, warnings, properties);
@@ -157,13 +163,14 @@ public final class OtlpExportVariables {
 		return properties;
 	}
 
-	private static void putSignal(Signal signal, Function<String, String> variables, Consumer<String> warnings,
+	/** @return whether the signal's variables are usable (else it stays off, after a warning) */
+	private static boolean putSignal(Signal signal, Function<String, String> variables, Consumer<String> warnings,
 			Map<String, Object> properties) {
 		String transport = transport(signal, variables, warnings);
 		String endpoint = (transport != null) ? endpoint(signal, variables, transport, warnings) : null;
 		if (transport == null || endpoint == null) {
 			properties.put(signal.enabledProperty, "false");
-			return;
+			return false;
 		}
 		properties.put(signal.enabledProperty, "true");
 		properties.put(signal.transportProperty, transport);
@@ -175,6 +182,7 @@ public final class OtlpExportVariables {
 				: OTEL_EXPORTER_OTLP_HEADERS;
 		OtlpHeaders.parse(headersVariable, variables.apply(headersVariable), warnings)
 			.forEach((name, value) -> properties.put(signal.headersProperty + "[" + name + "]", value));
+		return true;
 	}
 
 	/** {@code grpc} or {@code http}, Boot's names; {@code null} after a warning. */
@@ -190,7 +198,7 @@ public final class OtlpExportVariables {
 			case "http/protobuf" -> "http";
 			default -> {
 				warnings.accept(variable + "='" + value + "' is not a supported OTLP protocol; expected grpc or "
-						+ "http/protobuf (http/json is not supported); OTLP " + signal.noun + " export stays off");
+						+ "http/protobuf (http/json is not supported); " + signal.consequence);
 				yield null;
 			}
 		};
@@ -209,7 +217,7 @@ public final class OtlpExportVariables {
 		String problem = endpointProblem(value);
 		if (problem != null) {
 			warnings.accept(variable + "='" + value + "' is not a valid endpoint (" + problem + "); " + ENDPOINT_RULE
-					+ "; OTLP " + signal.noun + " export stays off");
+					+ "; " + signal.consequence);
 			return null;
 		}
 		if (variable.equals(OTEL_EXPORTER_OTLP_ENDPOINT) && transport.equals("http")) {

@@ -89,7 +89,20 @@ class LogAndHeaderVariablesTests {
 		assertThat(environment.getProperty(OtlpExportVariables.ENABLED_PROPERTY)).isEqualTo("true");
 		assertThat(this.env.warnings()).singleElement()
 			.asString()
-			.contains("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT='loki:4317'", "OTLP log export stays off");
+			.contains("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT='loki:4317'", "OTLP log export stays off, spans are still exported");
+	}
+
+	@Test
+	void aBadSpanSettingKeepsAllExportOffAndSaysSoOnce() {
+		StandardEnvironment environment = this.env.variable("OTEL_EXPORT_ENABLED", "1")
+			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc2")
+			.process();
+		assertThat(environment.getProperty(OtlpExportVariables.ENABLED_PROPERTY)).isEqualTo("false");
+		assertThat(environment.getProperty(LOGS_ENABLED_PROPERTY)).isEqualTo("false");
+		assertThat(this.env.warnings()).singleElement()
+			.asString()
+			.startsWith("OTEL_EXPORTER_OTLP_PROTOCOL='grpc2'")
+			.endsWith("OTLP export stays off");
 	}
 
 	@Test

@@ -122,7 +122,7 @@ class OtlpExportVariablesTests {
 		assertThat(this.env.warnings()).singleElement()
 			.asString()
 			.contains("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT='" + endpoint + "' is not a valid endpoint",
-					"must be an absolute http:// or https:// URL with a host", "OTLP span export stays off");
+					"must be an absolute http:// or https:// URL with a host", "OTLP export stays off");
 	}
 
 	@Test
@@ -134,7 +134,7 @@ class OtlpExportVariablesTests {
 		assertThat(this.env.warnings()).singleElement()
 			.asString()
 			.contains("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL='http/json'", "expected grpc or http/protobuf",
-					"OTLP span export stays off");
+					"OTLP export stays off");
 	}
 
 	@Test

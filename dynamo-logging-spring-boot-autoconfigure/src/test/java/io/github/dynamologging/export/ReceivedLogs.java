@@ -38,16 +38,7 @@ final class ReceivedLogs {
 
 	/** Waits for a record the exporter sends on its own schedule. */
 	ReceivedLog await(Predicate<ReceivedLog> condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (ReceivedLog log : this.logs) {
-				if (condition.test(log)) {
-					return log;
-				}
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("no such log record among " + this.logs.size() + ": " + this.logs);
+		return Arrivals.first(this.logs, condition, timeout, "log record");
 	}
 
 	/** A record whose body is {@code body}. */
