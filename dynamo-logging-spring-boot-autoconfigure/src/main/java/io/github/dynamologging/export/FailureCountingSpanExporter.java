@@ -2,15 +2,15 @@ package io.github.dynamologging.export;
 
 import java.util.Collection;
 
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * Passes batches to an exporter and tells {@link ExportFailures} about the ones it loses; each export also
- * gives {@link ExportFailures} the exporter's thread to say what was lost. It wraps the exporter inside the
- * batch processor rather than replacing the exporter bean, so the bean keeps its type and Boot's conditions
- * on it still hold.
+ * Passes batches to an exporter and tells {@link ExportFailures} about the ones it loses. It wraps the
+ * exporter inside the batch processor rather than replacing the exporter bean, so the bean keeps its type and
+ * Boot's conditions on it still hold.
  */
 final class FailureCountingSpanExporter implements SpanExporter {
 
@@ -29,15 +29,7 @@ final class FailureCountingSpanExporter implements SpanExporter {
 
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
-		this.failures.reportIfDue(this.endpoint);
-		CompletableResultCode result = this.delegate.export(spans);
-		int count = spans.size();
-		result.whenComplete(() -> {
-			if (!result.isSuccess()) {
-				this.failures.exportFailed(count, result.getFailureThrowable(), this.endpoint);
-			}
-		});
-		return result;
+		return this.failures.export(Signal.SPANS, spans.size(), this.endpoint, () -> this.delegate.export(spans));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.dynamologging.export;
 
 import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -8,13 +9,16 @@ import io.micrometer.tracing.exporter.SpanExportingPredicate;
 import io.micrometer.tracing.exporter.SpanFilter;
 import io.micrometer.tracing.exporter.SpanReporter;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
@@ -30,47 +35,41 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.o
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingProperties;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.SdkLoggerProviderBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * OTLP span export the Dynamo way (SPEC 7) on top of Spring Boot's own OTLP tracing auto-configuration,
- * which builds the exporter from the properties {@link OtlpExportVariables} sets: the {@code dynamo}
- * service name when nothing names the service, the start line saying whether spans leave the process, and
- * the count and rate-limited warning of spans lost to failed exports or to a full export queue.
+ * OTLP export of spans and log records the Dynamo way (docs/otlp-export.md) on top of Spring Boot's own OTLP
+ * tracing and logging auto-configurations, which build the exporters from the properties
+ * {@link OtlpExportVariables} sets: the {@code dynamo} service name when nothing names the service, the lines
+ * of the application as log records ({@link OtlpLogAppender}), the start line saying what leaves the process,
+ * the count and rate-limited warning of what is lost, and one bounded wait for both signals at shutdown.
  */
-@AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
+@AutoConfiguration(before = { OpenTelemetryTracingAutoConfiguration.class, OpenTelemetryLoggingAutoConfiguration.class })
 @ConditionalOnClass({ OtelTracer.class, SdkTracerProvider.class, OtlpHttpSpanExporter.class,
-		OtlpTracingAutoConfiguration.class })
+		OtlpTracingAutoConfiguration.class, SdkLoggerProvider.class, OpenTelemetryLoggingAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ExportProperties.class)
 public class OtlpExportAutoConfiguration {
+
+	/** {@code false}: Boot's own batch processors, which cannot report a full queue ({@link ExportProperties}). */
+	static final String OWN_PROCESSORS_PROPERTY = "dynamo.logging.export.own-processors";
 
 	@Bean
 	SdkTracerProviderBuilderCustomizer dynamoServiceNameFallback(ObjectProvider<Resource> resource) {
-		return (builder) -> {
-			Resource current = resource.getIfUnique();
-			if (current != null && ServiceName.needsFallback(current)) {
-				builder.addResource(Resource.builder().put(ServiceName.KEY, ServiceName.FALLBACK).build());
-			}
-		};
+		return (builder) -> ServiceName.fallback(resource.getIfUnique()).ifPresent(builder::addResource);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ExportFailures dynamoExportFailures() {
 		return new ExportFailures();
-	}
-
-	/**
-	 * Boot gives the application's only OpenTelemetry {@link MeterProvider} to its batch span processor (and
-	 * to the exporters, whose instruments this one ignores); an application that has its own keeps it, and
-	 * the processor reports queue-full drops there instead.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(MeterProvider.class)
-	MeterProvider dynamoQueueFullMeterProvider(ExportFailures failures) {
-		return new QueueFullMeterProvider(failures);
 	}
 
 	/** Takes the place of Boot's own (which backs off), with each exporter's losses counted. */
@@ -96,11 +95,12 @@ public class OtlpExportAutoConfiguration {
 		return exporter.getClass().getName();
 	}
 
-	/** Bounds the last flush by the export timeout Boot's batch span processor has. */
+	/** Bounds the last flush of both signals by the export timeout Boot's batch span processor has. */
 	@Bean
-	TracerShutdown dynamoTracerShutdown(ObjectProvider<SdkTracerProvider> tracerProvider,
+	ExportShutdown dynamoExportShutdown(ObjectProvider<SdkTracerProvider> tracerProvider,
+			ObjectProvider<SdkLoggerProvider> loggerProvider,
 			ObjectProvider<OpenTelemetryTracingProperties> properties, ConfigurableApplicationContext context) {
-		return new TracerShutdown(tracerProvider::getIfUnique,
+		return new ExportShutdown(tracerProvider::getIfUnique, loggerProvider::getIfUnique,
 				() -> properties.getIfAvailable(OpenTelemetryTracingProperties::new).getExport().getTimeout(),
 				context::isClosed);
 	}
@@ -108,56 +108,132 @@ public class OtlpExportAutoConfiguration {
 	@Bean
 	OtlpExportReport dynamoOtlpExportReport(ObjectProvider<OtlpGrpcSpanExporter> grpcExporters,
 			ObjectProvider<OtlpHttpSpanExporter> httpExporters,
-			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails, ObjectProvider<Resource> resource) {
-		return new OtlpExportReport(grpcExporters, httpExporters, connectionDetails, resource);
+			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails, ObjectProvider<Resource> resource,
+			Environment environment, ObjectProvider<OtlpGrpcLogRecordExporter> grpcLogExporters,
+			ObjectProvider<OtlpHttpLogRecordExporter> httpLogExporters) {
+		return new OtlpExportReport(grpcExporters, httpExporters, connectionDetails, resource, environment,
+				() -> OtlpLogConnection.appender() != null
+						&& (grpcLogExporters.getIfAvailable() != null || httpLogExporters.getIfAvailable() != null));
 	}
 
 	/**
-	 * Boot's batch span processor without a copy of every span. Boot hands spans to the exporters through
-	 * Micrometer's {@code CompositeSpanExporter}, which copies each one into a mutable span for span
-	 * filters, reporters and exporting predicates, even when the application has none; the exporter then
-	 * encodes the copy, whose attributes are rebuilt on each read: about 3 us a span in a profile of the
-	 * sample app under load. With none of those hooks this processor hands the exporters the SDK's spans as
-	 * they are; with any of them (or a processor of the application's own) Boot's processor is used. Same
-	 * settings ({@code management.opentelemetry.tracing.export.*}) and meter provider as Boot's.
+	 * Boot's batch span processor with two differences. Its {@code MeterProvider} is the starter's
+	 * {@link QueueFullMeterProvider}, given to this processor only (Boot's would take the application's only
+	 * {@code MeterProvider} bean, so the starter would have to publish one): a processor's instrumentation is
+	 * the one place that sees a span refused by a full queue. And it hands the exporters the SDK's spans as
+	 * they are: Boot's passes them through Micrometer's {@code CompositeSpanExporter}, which copies each one
+	 * for span filters, reporters and exporting predicates even when the application has none, and the
+	 * exporter then encodes the copy, whose attributes are rebuilt on each read: about 3 us a span in a
+	 * profile of the sample app under load. With any of those hooks, a processor of the application's own, or
+	 * {@value OtlpExportAutoConfiguration#OWN_PROCESSORS_PROPERTY}{@code =false}, Boot's processor is used.
+	 * Same settings ({@code management.opentelemetry.tracing.export.*}) as Boot's; a test fails when Boot's
+	 * settings change.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnBooleanProperty(name = OWN_PROCESSORS_PROPERTY, matchIfMissing = true)
 	@ConditionalOnMissingBean({ BatchSpanProcessor.class, SpanExportingPredicate.class, SpanReporter.class,
 			SpanFilter.class })
-	static class DirectBatchSpanProcessor {
+	static class CountingBatchSpanProcessor {
 
 		@Bean
 		BatchSpanProcessor dynamoBatchSpanProcessor(SpanExporters exporters,
-				ObjectProvider<OpenTelemetryTracingProperties> properties, ObjectProvider<MeterProvider> meterProvider) {
+				ObjectProvider<OpenTelemetryTracingProperties> properties, ExportFailures failures) {
 			OpenTelemetryTracingProperties.Export export = properties.getIfAvailable(OpenTelemetryTracingProperties::new)
 				.getExport();
-			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(SpanExporter.composite(exporters.list()))
+			return BatchSpanProcessor.builder(SpanExporter.composite(exporters.list()))
 				.setExportUnsampledSpans(export.isIncludeUnsampled())
 				.setExporterTimeout(export.getTimeout())
 				.setMaxExportBatchSize(export.getMaxBatchSize())
 				.setMaxQueueSize(export.getMaxQueueSize())
-				.setScheduleDelay(export.getScheduleDelay());
-			meterProvider.ifAvailable(builder::setMeterProvider);
-			return builder.build();
+				.setScheduleDelay(export.getScheduleDelay())
+				.setMeterProvider(new QueueFullMeterProvider(failures, Signal.SPANS))
+				.build();
+		}
+
+	}
+
+	/** Log export: the appender's connection, and the logs' side of the service name. */
+	@Configuration(proxyBeanMethods = false)
+	static class LogExport {
+
+		@Bean
+		SdkLoggerProviderBuilderCustomizer dynamoLogsServiceNameFallback(ObjectProvider<Resource> resource) {
+			return (builder) -> ServiceName.fallback(resource.getIfUnique()).ifPresent(builder::addResource);
+		}
+
+		@Bean
+		OtlpLogConnection dynamoOtlpLogConnection(ObjectProvider<SdkLoggerProvider> provider,
+				ObjectProvider<OtlpGrpcLogRecordExporter> grpcExporters,
+				ObjectProvider<OtlpHttpLogRecordExporter> httpExporters, ExportFailures failures) {
+			boolean exporting = grpcExporters.getIfAvailable() != null || httpExporters.getIfAvailable() != null;
+			return new OtlpLogConnection(provider.getIfUnique(), exporting, failures);
+		}
+
+	}
+
+	/**
+	 * Boot's batch log record processor, with the starter's {@link QueueFullMeterProvider} and each exporter's
+	 * losses counted; the same trade as {@link CountingBatchSpanProcessor}, for the same reason (Boot gives
+	 * its log processor no {@code MeterProvider} at all).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnBooleanProperty(name = OWN_PROCESSORS_PROPERTY, matchIfMissing = true)
+	@ConditionalOnMissingBean(BatchLogRecordProcessor.class)
+	static class CountingBatchLogRecordProcessor {
+
+		@Bean
+		BatchLogRecordProcessor dynamoBatchLogRecordProcessor(ObjectProvider<LogRecordExporter> exporters,
+				ObjectProvider<OpenTelemetryLoggingProperties> properties,
+				ObjectProvider<OtlpLoggingConnectionDetails> connectionDetails, ExportFailures failures) {
+			OpenTelemetryLoggingProperties.Export export = properties.getIfAvailable(OpenTelemetryLoggingProperties::new)
+				.getExport();
+			OtlpLoggingConnectionDetails details = connectionDetails.getIfUnique();
+			LogRecordExporter exporter = LogRecordExporter.composite(exporters.orderedStream()
+				.map((each) -> (LogRecordExporter) new FailureCountingLogRecordExporter(each, endpoint(each, details),
+						failures))
+				.toList());
+			return BatchLogRecordProcessor.builder(exporter)
+				.setExporterTimeout(export.getTimeout())
+				.setMaxQueueSize(export.getMaxQueueSize())
+				.setScheduleDelay(export.getScheduleDelay())
+				.setMaxExportBatchSize(export.getMaxBatchSize())
+				.setMeterProvider(new QueueFullMeterProvider(failures, Signal.LOGS))
+				.build();
+		}
+
+		private static String endpoint(LogRecordExporter exporter, OtlpLoggingConnectionDetails details) {
+			if (details != null && exporter instanceof OtlpGrpcLogRecordExporter) {
+				return details.getUrl(org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.Transport.GRPC);
+			}
+			if (details != null && exporter instanceof OtlpHttpLogRecordExporter) {
+				return details.getUrl(org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.Transport.HTTP);
+			}
+			return exporter.getClass().getName();
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
-	static class DroppedSpansMetric {
+	static class DroppedMetrics {
 
 		@Bean
 		MeterBinder dynamoDroppedSpansMetric(ExportFailures failures) {
 			return (registry) -> {
-				for (Reason reason : Reason.values()) {
-					FunctionCounter.builder(ExportFailures.METRIC, failures, (counted) -> counted.total(reason))
-						.description("Spans that never reached the OTLP collector: their export failed "
-								+ "(export-failed) or the export queue was full when they ended (queue-full)")
-						.baseUnit("spans")
-						.tag(ExportFailures.REASON_TAG, reason.tag())
-						.register(registry);
+				for (Signal signal : Signal.values()) {
+					for (Reason reason : Reason.values()) {
+						if (signal == Signal.SPANS && reason == Reason.STARTUP_BUFFER_FULL) {
+							continue;
+						}
+						FunctionCounter.builder(signal.metric(), failures, (counted) -> counted.total(signal, reason))
+							.description("Spans or log records that never reached the OTLP collector: their export "
+									+ "failed (export-failed), the export queue was full (queue-full) or, for log "
+									+ "records, the start-up buffer was (startup-buffer-full)")
+							.tag(ExportFailures.REASON_TAG, reason.tag())
+							.register(registry);
+					}
 				}
 			};
 		}

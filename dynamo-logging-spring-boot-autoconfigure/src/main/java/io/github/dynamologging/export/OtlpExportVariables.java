@@ -11,31 +11,36 @@ import java.util.function.Function;
 import io.github.dynamologging.config.TruthyValue;
 
 /**
- * Maps Dynamo's OTLP switch and the standard {@code OTEL_*} trace-export variables (SPEC 2.1) onto Spring
- * Boot's own OTLP tracing properties.
+ * Maps Dynamo's OTLP switches and the standard {@code OTEL_*} export variables (docs/otlp-export.md) onto
+ * Spring Boot's own OTLP tracing and logging properties.
  * <p>
  * {@code OTEL_EXPORT_ENABLED} is the switch. Unset or false: export is off, even if OTLP endpoint variables
  * are set (Dynamo's rule: trace ids in logs only, no exporter traffic); Boot's own properties in
- * application.yml still work when no {@code OTEL_*} variable speaks. True: the variables and their defaults
- * decide transport and endpoint. A malformed endpoint or an unknown protocol draws one warning and keeps
- * export off, so spans never go to a guessed place.
+ * application.yml still work when no {@code OTEL_*} variable speaks. True: spans and log records leave
+ * ({@code OTEL_EXPORT_LOGS_ENABLED} false: spans only), each signal to the endpoint, protocol and headers its
+ * variables and their defaults decide. A malformed endpoint or an unknown protocol draws one warning and keeps
+ * export off (of log records only, when it is theirs), so nothing goes to a guessed place.
  * <p>
- * Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} maps the same endpoint and protocol
- * variables to the same properties with the same values; this class adds the switch, the defaults and the
- * validation.
+ * Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} maps the same endpoint, protocol and
+ * header variables in a source above this one, with other rules (a path appended to a gRPC endpoint, bad header
+ * entries passed on); {@link BootVariableMappingOverlap} takes those keys out of it where this class maps them.
  */
 public final class OtlpExportVariables {
 
 	public static final String OTEL_EXPORT_ENABLED = "OTEL_EXPORT_ENABLED";
 
+	public static final String OTEL_EXPORT_LOGS_ENABLED = "OTEL_EXPORT_LOGS_ENABLED";
+
 	public static final String OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
-	/** The endpoint for all signals; Boot appends {@code /v1/traces} to it for traces. */
+	/** The endpoint for all signals; {@code /v1/traces} or {@code /v1/logs} is appended for http/protobuf. */
 	public static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
 	public static final String OTEL_EXPORTER_OTLP_TRACES_PROTOCOL = "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL";
 
 	public static final String OTEL_EXPORTER_OTLP_PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
+
+	public static final String OTEL_EXPORTER_OTLP_HEADERS = "OTEL_EXPORTER_OTLP_HEADERS";
 
 	public static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
 
@@ -49,18 +54,74 @@ public final class OtlpExportVariables {
 	/** How long the batch processor waits for one export, the last one at shutdown included. */
 	public static final String EXPORT_TIMEOUT_PROPERTY = "management.opentelemetry.tracing.export.timeout";
 
-	/** SPEC 7: shutdown waits at most 5 s for a flush (Boot's default is 30 s). */
+	/** Boot's switch of the OTLP log record exporter. */
+	public static final String LOGS_ENABLED_PROPERTY = "management.logging.export.otlp.enabled";
+
+	public static final String LOGS_ENDPOINT_PROPERTY = "management.opentelemetry.logging.export.otlp.endpoint";
+
+	public static final String LOGS_TRANSPORT_PROPERTY = "management.opentelemetry.logging.export.otlp.transport";
+
+	public static final String LOGS_EXPORT_TIMEOUT_PROPERTY = "management.opentelemetry.logging.export.timeout";
+
+	/** Shutdown waits at most 5 s for the last flush of both signals (Boot's default is 30 s). */
 	static final String EXPORT_TIMEOUT = "5s";
 
 	/** A user resource attribute wins over Boot's own reading of {@code OTEL_SERVICE_NAME}. */
 	public static final String SERVICE_NAME_PROPERTY = "management.opentelemetry.resource-attributes[service.name]";
 
-	static final String GRPC_DEFAULT_ENDPOINT = "http://localhost:4317";
-
-	static final String HTTP_DEFAULT_ENDPOINT = "http://localhost:4318/v1/traces";
-
 	private static final String ENDPOINT_RULE = "an OTLP endpoint must be an absolute http:// or https:// URL "
 			+ "with a host, e.g. http://otel-collector:4317";
+
+	/** The two signals' variables and Boot properties. */
+	enum Signal {
+
+		TRACES("TRACES", "OTLP export stays off", "/v1/traces", ENABLED_PROPERTY, ENDPOINT_PROPERTY,
+				TRANSPORT_PROPERTY, EXPORT_TIMEOUT_PROPERTY, "management.opentelemetry.tracing.export.otlp.headers"),
+
+		LOGS("LOGS", "OTLP log export stays off, spans are still exported", "/v1/logs", LOGS_ENABLED_PROPERTY,
+				LOGS_ENDPOINT_PROPERTY, LOGS_TRANSPORT_PROPERTY, LOGS_EXPORT_TIMEOUT_PROPERTY,
+				"management.opentelemetry.logging.export.otlp.headers");
+
+		final String endpointVariable;
+
+		final String protocolVariable;
+
+		final String headersVariable;
+
+		/** What a bad value of the signal's variables means: spans off is export off, logs off is spans only. */
+		final String consequence;
+
+		final String httpPath;
+
+		final String enabledProperty;
+
+		final String endpointProperty;
+
+		final String transportProperty;
+
+		final String timeoutProperty;
+
+		final String headersProperty;
+
+		Signal(String name, String consequence, String httpPath, String enabledProperty, String endpointProperty,
+				String transportProperty, String timeoutProperty, String headersProperty) {
+			this.endpointVariable = "OTEL_EXPORTER_OTLP_" + name + "_ENDPOINT";
+			this.protocolVariable = "OTEL_EXPORTER_OTLP_" + name + "_PROTOCOL";
+			this.headersVariable = "OTEL_EXPORTER_OTLP_" + name + "_HEADERS";
+			this.consequence = consequence;
+			this.httpPath = httpPath;
+			this.enabledProperty = enabledProperty;
+			this.endpointProperty = endpointProperty;
+			this.transportProperty = transportProperty;
+			this.timeoutProperty = timeoutProperty;
+			this.headersProperty = headersProperty;
+		}
+
+		String defaultEndpoint(String transport) {
+			return transport.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318" + this.httpPath;
+		}
+
+	}
 
 	private OtlpExportVariables() {
 	}
@@ -76,32 +137,57 @@ public final class OtlpExportVariables {
 		if (serviceName != null && !serviceName.isBlank()) {
 			properties.put(SERVICE_NAME_PROPERTY, serviceName.trim());
 		}
+		properties.putAll(SampleRatioVariable.properties(variables, warnings));
 		String enabled = variables.apply(OTEL_EXPORT_ENABLED);
 		if (enabled == null || !TruthyValue.parse(OTEL_EXPORT_ENABLED, enabled, warnings)) {
 			if (enabled != null || isSet(variables, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
-					|| isSet(variables, OTEL_EXPORTER_OTLP_ENDPOINT)) {
+					|| isSet(variables, OTEL_EXPORTER_OTLP_ENDPOINT) || isSet(variables, Signal.LOGS.endpointVariable)) {
 				// Boot would start exporting to an endpoint variable on its own.
 				properties.put(ENABLED_PROPERTY, "false");
+				properties.put(LOGS_ENABLED_PROPERTY, "false");
 			}
 			return properties;
 		}
-		String transport = transport(variables, warnings);
-		String endpoint = (transport != null) ? endpoint(variables, transport, warnings) : null;
-		if (transport == null || endpoint == null) {
-			properties.put(ENABLED_PROPERTY, "false");
+		if (!putSignal(Signal.TRACES, variables, warnings, properties)) {
+			// No "logs only" state: the start line says export is on (with or without logs) or off.
+			properties.put(LOGS_ENABLED_PROPERTY, "false");
 			return properties;
 		}
-		properties.put(ENABLED_PROPERTY, "true");
-		properties.put(TRANSPORT_PROPERTY, transport);
-		properties.put(ENDPOINT_PROPERTY, endpoint);
-		// Boot maps OTEL_BSP_EXPORT_TIMEOUT above this source, so the standard variable still changes it.
-		properties.put(EXPORT_TIMEOUT_PROPERTY, EXPORT_TIMEOUT);
+		String logsEnabled = variables.apply(OTEL_EXPORT_LOGS_ENABLED);
+		if (logsEnabled == null || TruthyValue.parse(OTEL_EXPORT_LOGS_ENABLED, logsEnabled, warnings)) {
+			putSignal(Signal.LOGS, variables, warnings, properties);
+		}
+		else {
+			properties.put(LOGS_ENABLED_PROPERTY, "false");
+		}
 		return properties;
 	}
 
+	/** @return whether the signal's variables are usable (else it stays off, after a warning) */
+	private static boolean putSignal(Signal signal, Function<String, String> variables, Consumer<String> warnings,
+			Map<String, Object> properties) {
+		String transport = transport(signal, variables, warnings);
+		String endpoint = (transport != null) ? endpoint(signal, variables, transport, warnings) : null;
+		if (transport == null || endpoint == null) {
+			properties.put(signal.enabledProperty, "false");
+			return false;
+		}
+		properties.put(signal.enabledProperty, "true");
+		properties.put(signal.transportProperty, transport);
+		properties.put(signal.endpointProperty, endpoint);
+		// Boot maps OTEL_BSP_EXPORT_TIMEOUT and OTEL_BLRP_EXPORT_TIMEOUT above this source, so the standard
+		// variables still change it.
+		properties.put(signal.timeoutProperty, EXPORT_TIMEOUT);
+		String headersVariable = isSet(variables, signal.headersVariable) ? signal.headersVariable
+				: OTEL_EXPORTER_OTLP_HEADERS;
+		OtlpHeaders.parse(headersVariable, variables.apply(headersVariable), warnings)
+			.forEach((name, value) -> properties.put(signal.headersProperty + "[" + name + "]", value));
+		return true;
+	}
+
 	/** {@code grpc} or {@code http}, Boot's names; {@code null} after a warning. */
-	private static String transport(Function<String, String> variables, Consumer<String> warnings) {
-		String variable = isSet(variables, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) ? OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+	private static String transport(Signal signal, Function<String, String> variables, Consumer<String> warnings) {
+		String variable = isSet(variables, signal.protocolVariable) ? signal.protocolVariable
 				: OTEL_EXPORTER_OTLP_PROTOCOL;
 		String value = variables.apply(variable);
 		if (value == null || value.isEmpty()) {
@@ -112,30 +198,30 @@ public final class OtlpExportVariables {
 			case "http/protobuf" -> "http";
 			default -> {
 				warnings.accept(variable + "='" + value + "' is not a supported OTLP protocol; expected grpc or "
-						+ "http/protobuf (http/json is not supported); OTLP export stays off");
+						+ "http/protobuf (http/json is not supported); " + signal.consequence);
 				yield null;
 			}
 		};
 	}
 
 	/** The endpoint to put, or the default; {@code null} after a warning. */
-	private static String endpoint(Function<String, String> variables, String transport, Consumer<String> warnings) {
-		String variable = isSet(variables, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ? OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+	private static String endpoint(Signal signal, Function<String, String> variables, String transport,
+			Consumer<String> warnings) {
+		String variable = isSet(variables, signal.endpointVariable) ? signal.endpointVariable
 				: OTEL_EXPORTER_OTLP_ENDPOINT;
 		String value = variables.apply(variable);
 		if (value == null || value.isEmpty()) {
-			return transport.equals("grpc") ? GRPC_DEFAULT_ENDPOINT : HTTP_DEFAULT_ENDPOINT;
+			return signal.defaultEndpoint(transport);
 		}
-		// Not trimmed: Boot maps the raw value above this source, so that is the one the exporter would get.
+		// Not trimmed: the exporter would get the raw value.
 		String problem = endpointProblem(value);
 		if (problem != null) {
 			warnings.accept(variable + "='" + value + "' is not a valid endpoint (" + problem + "); " + ENDPOINT_RULE
-					+ "; OTLP export stays off");
+					+ "; " + signal.consequence);
 			return null;
 		}
-		if (variable.equals(OTEL_EXPORTER_OTLP_ENDPOINT)) {
-			// Boot derives the traces endpoint from it (adding /v1/traces) in a source above this one.
-			return (transport.equals("grpc")) ? value : value.replaceAll("/+$", "") + "/v1/traces";
+		if (variable.equals(OTEL_EXPORTER_OTLP_ENDPOINT) && transport.equals("http")) {
+			return value.replaceAll("/+$", "") + signal.httpPath;
 		}
 		return value;
 	}
@@ -161,7 +247,7 @@ public final class OtlpExportVariables {
 		return null;
 	}
 
-	private static boolean isSet(Function<String, String> variables, String name) {
+	static boolean isSet(Function<String, String> variables, String name) {
 		String value = variables.apply(name);
 		return value != null && !value.isEmpty();
 	}

@@ -2,6 +2,8 @@ package io.github.dynamologging.export;
 
 import java.util.function.Consumer;
 
+import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleCounterBuilder;
@@ -18,17 +20,23 @@ import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.context.Context;
 
 /**
- * The OpenTelemetry {@link MeterProvider} Boot hands to its {@code BatchSpanProcessor}: the processor's own
- * instrumentation is the one place that sees a span refused by a full queue, so this provider passes those
- * counts to {@link ExportFailures} and is a no-op for every other instrument. Both forms of the SDK's
- * instrumentation are understood: the default ({@value #LEGACY_PROCESSED} with {@code dropped=true}) and the
- * semantic-convention one ({@value #SEMCONV_PROCESSED} with {@code error.type=queue_full}).
+ * The OpenTelemetry {@link MeterProvider} given to the starter's batch processors, and to nothing else (it is
+ * not a bean): a processor's own instrumentation is the one place that sees a span or log record refused by a
+ * full queue, so this provider passes those counts to {@link ExportFailures} and is a no-op for every other
+ * instrument. Both forms of the SDK's instrumentation are understood: the default ({@code processedSpans} or
+ * {@code processedLogs} with {@code dropped=true}) and the semantic-convention one
+ * ({@code otel.sdk.processor.span.processed} or {@code otel.sdk.processor.log.processed} with
+ * {@code error.type=queue_full}).
  */
 final class QueueFullMeterProvider implements MeterProvider {
 
-	static final String LEGACY_PROCESSED = "processedSpans";
+	static final String LEGACY_SPANS_PROCESSED = "processedSpans";
 
-	static final String SEMCONV_PROCESSED = "otel.sdk.processor.span.processed";
+	static final String SEMCONV_SPANS_PROCESSED = "otel.sdk.processor.span.processed";
+
+	static final String LEGACY_LOGS_PROCESSED = "processedLogs";
+
+	static final String SEMCONV_LOGS_PROCESSED = "otel.sdk.processor.log.processed";
 
 	private static final AttributeKey<Boolean> LEGACY_DROPPED = AttributeKey.booleanKey("dropped");
 
@@ -38,8 +46,17 @@ final class QueueFullMeterProvider implements MeterProvider {
 
 	private final ExportFailures failures;
 
-	QueueFullMeterProvider(ExportFailures failures) {
+	private final Signal signal;
+
+	private final String legacyProcessed;
+
+	private final String semconvProcessed;
+
+	QueueFullMeterProvider(ExportFailures failures, Signal signal) {
 		this.failures = failures;
+		this.signal = signal;
+		this.legacyProcessed = (signal == Signal.SPANS) ? LEGACY_SPANS_PROCESSED : LEGACY_LOGS_PROCESSED;
+		this.semconvProcessed = (signal == Signal.SPANS) ? SEMCONV_SPANS_PROCESSED : SEMCONV_LOGS_PROCESSED;
 	}
 
 	@Override
@@ -64,9 +81,9 @@ final class QueueFullMeterProvider implements MeterProvider {
 		};
 	}
 
-	static boolean isQueueFull(String counter, Attributes attributes) {
-		return (counter.equals(LEGACY_PROCESSED) && Boolean.TRUE.equals(attributes.get(LEGACY_DROPPED)))
-				|| (counter.equals(SEMCONV_PROCESSED) && "queue_full".equals(attributes.get(SEMCONV_ERROR)));
+	boolean isQueueFull(String counter, Attributes attributes) {
+		return (counter.equals(this.legacyProcessed) && Boolean.TRUE.equals(attributes.get(LEGACY_DROPPED)))
+				|| (counter.equals(this.semconvProcessed) && "queue_full".equals(attributes.get(SEMCONV_ERROR)));
 	}
 
 	private final class QueueFullMeter implements Meter {
@@ -74,7 +91,8 @@ final class QueueFullMeterProvider implements MeterProvider {
 		@Override
 		public LongCounterBuilder counterBuilder(String name) {
 			LongCounterBuilder noop = NOOP.counterBuilder(name);
-			return (name.equals(LEGACY_PROCESSED) || name.equals(SEMCONV_PROCESSED)) ? new ProcessedSpans(name, noop)
+			return (name.equals(QueueFullMeterProvider.this.legacyProcessed)
+					|| name.equals(QueueFullMeterProvider.this.semconvProcessed)) ? new Processed(name, noop)
 					: noop;
 		}
 
@@ -95,14 +113,14 @@ final class QueueFullMeterProvider implements MeterProvider {
 
 	}
 
-	/** The processor's span counter; only its queue-full adds are kept. */
-	private final class ProcessedSpans implements LongCounterBuilder, LongCounter {
+	/** The processor's counter of spans or log records; only its queue-full adds are kept. */
+	private final class Processed implements LongCounterBuilder, LongCounter {
 
 		private final String name;
 
 		private final LongCounterBuilder noop;
 
-		ProcessedSpans(String name, LongCounterBuilder noop) {
+		Processed(String name, LongCounterBuilder noop) {
 			this.name = name;
 			this.noop = noop;
 		}
@@ -139,7 +157,8 @@ final class QueueFullMeterProvider implements MeterProvider {
 		@Override
 		public void add(long value, Attributes attributes) {
 			if (isQueueFull(this.name, attributes)) {
-				QueueFullMeterProvider.this.failures.queueFull(value);
+				QueueFullMeterProvider.this.failures.count(QueueFullMeterProvider.this.signal, Reason.QUEUE_FULL,
+						value);
 			}
 		}
 

@@ -1,12 +1,14 @@
 package io.github.dynamologging.export;
 
+import java.util.Optional;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.resources.Resource;
 
 /**
- * The {@code service.name} spans carry. Boot takes it from {@code OTEL_SERVICE_NAME}, the resource
- * attributes or {@code spring.application.name}; when none is set it falls back to {@code unknown_service},
- * where a Dynamo fleet expects {@value #FALLBACK}.
+ * The {@code service.name} spans and log records carry. Boot takes it from {@code OTEL_SERVICE_NAME}, the
+ * resource attributes or {@code spring.application.name}; when none is set it falls back to
+ * {@code unknown_service}, where a Dynamo fleet expects {@value #FALLBACK}.
  */
 final class ServiceName {
 
@@ -24,8 +26,12 @@ final class ServiceName {
 		return (name == null || name.isBlank() || name.startsWith("unknown_service")) ? FALLBACK : name;
 	}
 
-	static boolean needsFallback(Resource resource) {
-		return !of(resource).equals(resource.getAttribute(KEY));
+	/** What to add to Boot's resource so both providers say {@value #FALLBACK}, if it has a placeholder. */
+	static Optional<Resource> fallback(Resource resource) {
+		if (resource == null || of(resource).equals(resource.getAttribute(KEY))) {
+			return Optional.empty();
+		}
+		return Optional.of(Resource.builder().put(KEY, FALLBACK).build());
 	}
 
 }

@@ -16,12 +16,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpGrpcSpanExporterBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpGrpcLogRecordExporterBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A collector that refuses or hangs costs the app nothing but the spans: requests answer, the spans are
- * counted as dropped, the app closes; and the log says so in one line a minute, the exporter's own lines
- * being off unless a source asks for them. The figures (latency, heap, shutdown time) come from
+ * A collector that refuses or hangs costs the app nothing but the spans and log records: requests answer, both
+ * signals' losses are counted, the app closes; and the log says so in one line a minute for both, the
+ * exporter's own lines being off unless a source asks for them. The figures (latency, heap, shutdown time) come from
  * {@code scripts/export-faults}; these tests check the invariants only.
  */
 class CollectorFaultsTest {
@@ -65,7 +68,7 @@ class CollectorFaultsTest {
 	private void requestsAnswerDropsAreCountedAndTheAppCloses(String endpoint, SilentCollector collector)
 			throws Exception {
 		ConfigurableApplicationContext app = ExportTestApp.start(
-				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint));
+				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
 		try {
 			for (int i = 0; i < 20; i++) {
 				HttpResponse<String> response = ExportTestApp.work(app);
@@ -78,7 +81,8 @@ class CollectorFaultsTest {
 			}
 			// A refused export fails at once; a hanging one when the exporter's own timeout (10 s) ends it.
 			ExportFailures failures = app.getBean(ExportFailures.class);
-			awaitTrue(() -> failures.total(Reason.EXPORT_FAILED) > 0);
+			awaitTrue(() -> failures.total(Signal.SPANS, Reason.EXPORT_FAILED) > 0);
+			awaitTrue(() -> failures.total(Signal.LOGS, Reason.EXPORT_FAILED) > 0);
 		}
 		finally {
 			app.close();
@@ -89,14 +93,15 @@ class CollectorFaultsTest {
 	@Test
 	void anOutageIsOneWarningAMinuteWithTheCauseAndNoExporterLines() throws Exception {
 		String endpoint = refusingEndpoint();
-		try (ConfigurableApplicationContext app = ExportTestApp.start(
-				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint),
+		// Spans only: the log exporter's failures at start would draw the minute's one line before the capture.
+		try (ConfigurableApplicationContext app = ExportTestApp.start(Map.of("OTEL_EXPORT_ENABLED", "1",
+				"OTEL_EXPORT_LOGS_ENABLED", "0", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint),
 				List.of(TestClock.class, NoRetries.class))) {
 			captureAllLines();
 			for (int i = 0; i < 3; i++) {
 				exportOneRequestsSpans(app);
 			}
-			assertThat(app.getBean(ExportFailures.class).total(Reason.EXPORT_FAILED)).isEqualTo(3);
+			assertThat(app.getBean(ExportFailures.class).total(Signal.SPANS, Reason.EXPORT_FAILED)).isEqualTo(3);
 			assertThat(warnings()).hasSize(1);
 			Map<String, Object> warning = LineFields.of(warnings().get(0));
 			assertThat(warning).containsEntry("endpoint", endpoint).containsEntry("dropped_export_failed", 1L);
@@ -111,10 +116,46 @@ class CollectorFaultsTest {
 	}
 
 	@Test
-	void anySourceAboveTheDefaultsBringsTheExportersOwnLinesBack() throws Exception {
+	void bothSignalsLostToOneOutageShareTheOneWarningAMinute() throws Exception {
 		try (ConfigurableApplicationContext app = ExportTestApp.start(
-				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", refusingEndpoint(),
-						"DYN_LOG", "info,io.opentelemetry.exporter=error"),
+				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORTER_OTLP_ENDPOINT", refusingEndpoint()),
+				List.of(TestClock.class, NoRetries.class))) {
+			captureAllLines();
+			// The start's own lines may have drawn the minute's line already.
+			NOW.addAndGet(Duration.ofSeconds(61).toNanos());
+			for (int i = 0; i < 3; i++) {
+				exportOneRequestsLines(app);
+				exportOneRequestsSpans(app);
+			}
+			ExportFailures failures = app.getBean(ExportFailures.class);
+			assertThat(failures.total(Signal.SPANS, Reason.EXPORT_FAILED)).isGreaterThanOrEqualTo(3);
+			assertThat(failures.total(Signal.LOGS, Reason.EXPORT_FAILED)).isGreaterThanOrEqualTo(3);
+			assertThat(warnings()).hasSize(1);
+			Map<String, Object> warning = LineFields.of(warnings().get(0));
+			assertThat((Long) warning.get("dropped_spans") + (Long) warning.get("dropped_log_records"))
+				.isEqualTo(warning.get("dropped"))
+				.isPositive();
+			assertThat(openTelemetryLines()).isEmpty();
+		}
+	}
+
+	/** One request, its "working" line exported (and refused) before this returns. */
+	private static void exportOneRequestsLines(ConfigurableApplicationContext app) throws Exception {
+		ExportFailures failures = app.getBean(ExportFailures.class);
+		long before = failures.total(Signal.LOGS, Reason.EXPORT_FAILED);
+		assertThat(ExportTestApp.work(app).statusCode()).isEqualTo(200);
+		awaitTrue(() -> {
+			app.getBean(SdkLoggerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+			return failures.total(Signal.LOGS, Reason.EXPORT_FAILED) > before;
+		});
+	}
+
+	@Test
+	void anySourceAboveTheDefaultsBringsTheExportersOwnLinesBack() throws Exception {
+		// Spans only, as in anOutageIsOneWarningAMinuteWithTheCauseAndNoExporterLines.
+		try (ConfigurableApplicationContext app = ExportTestApp.start(
+				Map.of("OTEL_EXPORT_ENABLED", "1", "OTEL_EXPORT_LOGS_ENABLED", "0", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+						refusingEndpoint(), "DYN_LOG", "info,io.opentelemetry.exporter=error"),
 				List.of(TestClock.class, NoRetries.class))) {
 			captureAllLines();
 			exportOneRequestsSpans(app);
@@ -130,11 +171,11 @@ class CollectorFaultsTest {
 	 */
 	private static void exportOneRequestsSpans(ConfigurableApplicationContext app) throws Exception {
 		ExportFailures failures = app.getBean(ExportFailures.class);
-		long before = failures.total(Reason.EXPORT_FAILED);
+		long before = failures.total(Signal.SPANS, Reason.EXPORT_FAILED);
 		assertThat(ExportTestApp.work(app).statusCode()).isEqualTo(200);
 		awaitTrue(() -> {
 			app.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
-			return failures.total(Reason.EXPORT_FAILED) > before;
+			return failures.total(Signal.SPANS, Reason.EXPORT_FAILED) > before;
 		});
 	}
 
@@ -182,12 +223,17 @@ class CollectorFaultsTest {
 
 	}
 
-	/** The exporter's retries would only make the test wait for the same refusal. */
+	/** The exporters' retries would only make the test wait for the same refusal. */
 	@Configuration(proxyBeanMethods = false)
 	static class NoRetries {
 
 		@Bean
 		OtlpGrpcSpanExporterBuilderCustomizer noRetries() {
+			return (builder) -> builder.setRetryPolicy(null);
+		}
+
+		@Bean
+		OtlpGrpcLogRecordExporterBuilderCustomizer noLogRetries() {
 			return (builder) -> builder.setRetryPolicy(null);
 		}
 

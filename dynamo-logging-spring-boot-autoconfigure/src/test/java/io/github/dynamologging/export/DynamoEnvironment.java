@@ -20,6 +20,8 @@ import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -48,13 +50,14 @@ public final class DynamoEnvironment {
 	}
 
 	/**
-	 * A context with Boot's OpenTelemetry SDK, tracing and OTLP tracing auto-configurations and the starter's
+	 * A context with Boot's OpenTelemetry SDK, tracing, logging and their OTLP auto-configurations and the starter's
 	 * export auto-configuration, its environment post-processed with these maps.
 	 */
 	ApplicationContextRunner exportContext() {
 		return new ApplicationContextRunner().withInitializer((context) -> process(context.getEnvironment()))
 			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
 					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+					OpenTelemetryLoggingAutoConfiguration.class, OtlpLoggingAutoConfiguration.class,
 					OtlpExportAutoConfiguration.class));
 	}
 

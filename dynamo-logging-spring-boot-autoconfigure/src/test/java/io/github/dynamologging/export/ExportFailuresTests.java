@@ -26,6 +26,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.github.dynamologging.testing.LoggerEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,7 +69,7 @@ class ExportFailuresTests {
 				.containsEntry("dropped_total", 5L)
 				.containsEntry("endpoint", "refusing");
 			assertThat((String) LineFields.of(this.lines.list().get(1)).get("cause")).startsWith("ConnectException: ");
-			assertThat(failures.total(Reason.EXPORT_FAILED)).isEqualTo(6);
+			assertThat(failures.total(Signal.SPANS, Reason.EXPORT_FAILED)).isEqualTo(6);
 		}
 		finally {
 			refused.shutdown().join(5, TimeUnit.SECONDS);
@@ -79,9 +80,9 @@ class ExportFailuresTests {
 	void queueFullDropsAreCountedAtOnceAndSaidOnTheExportersThread() {
 		AtomicLong now = new AtomicLong();
 		ExportFailures failures = new ExportFailures(now::get);
-		failures.queueFull(4);
-		failures.queueFull(1);
-		assertThat(failures.total(Reason.QUEUE_FULL)).isEqualTo(5);
+		failures.count(Signal.SPANS, Reason.QUEUE_FULL, 4);
+		failures.count(Signal.SPANS, Reason.QUEUE_FULL, 1);
+		assertThat(failures.total(Signal.SPANS, Reason.QUEUE_FULL)).isEqualTo(5);
 		assertThat(warnings()).isEmpty();
 		failures.reportIfDue("http://collector:4317");
 		assertThat(warnings()).hasSize(1);
@@ -89,7 +90,7 @@ class ExportFailuresTests {
 			.containsEntry("dropped_queue_full", 5L)
 			.containsEntry("dropped_export_failed", 0L)
 			.containsEntry("endpoint", "http://collector:4317");
-		failures.queueFull(2);
+		failures.count(Signal.SPANS, Reason.QUEUE_FULL, 2);
 		now.addAndGet(Duration.ofSeconds(30).toNanos());
 		failures.reportIfDue("http://collector:4317");
 		assertThat(warnings()).hasSize(1);
@@ -102,6 +103,40 @@ class ExportFailuresTests {
 		now.addAndGet(Duration.ofMinutes(5).toNanos());
 		failures.reportIfDue("http://collector:4317");
 		assertThat(warnings()).hasSize(2);
+	}
+
+	@Test
+	void bothSignalsShareTheOneLineAMinuteAndKeepTheirOwnCounts() {
+		AtomicLong now = new AtomicLong();
+		ExportFailures failures = new ExportFailures(now::get);
+		failures.count(Signal.SPANS, Reason.QUEUE_FULL, 3);
+		failures.count(Signal.LOGS, Reason.QUEUE_FULL, 2);
+		failures.count(Signal.LOGS, Reason.STARTUP_BUFFER_FULL, 1);
+		failures.reportIfDue("http://collector:4317");
+		failures.exportFailed(Signal.LOGS, 4, new IOException("refused"), "http://collector:4317");
+		failures.exportFailed(Signal.SPANS, 5, new IOException("refused"), "http://collector:4317");
+		assertThat(warnings()).hasSize(1);
+		assertThat(LineFields.of(this.lines.list().get(0))).containsEntry("dropped", 6L)
+			.containsEntry("dropped_spans", 3L)
+			.containsEntry("dropped_log_records", 3L)
+			.containsEntry("dropped_queue_full", 5L)
+			.containsEntry("dropped_startup_buffer_full", 1L);
+		assertThat(failures.total(Signal.SPANS)).isEqualTo(8);
+		assertThat(failures.total(Signal.LOGS)).isEqualTo(7);
+		MeterRegistry registry = new SimpleMeterRegistry();
+		new OtlpExportAutoConfiguration.DroppedMetrics().dynamoDroppedSpansMetric(failures).bindTo(registry);
+		assertThat(registry.get(ExportFailures.LOGS_METRIC)
+			.tag(ExportFailures.REASON_TAG, "startup-buffer-full")
+			.functionCounter()
+			.count()).isEqualTo(1.0);
+		assertThat(registry.get(ExportFailures.LOGS_METRIC)
+			.tag(ExportFailures.REASON_TAG, "export-failed")
+			.functionCounter()
+			.count()).isEqualTo(4.0);
+		assertThat(registry.get(ExportFailures.METRIC)
+			.tag(ExportFailures.REASON_TAG, "export-failed")
+			.functionCounter()
+			.count()).isEqualTo(5.0);
 	}
 
 	@Test

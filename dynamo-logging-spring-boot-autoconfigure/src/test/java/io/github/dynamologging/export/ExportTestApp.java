@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,7 +27,7 @@ import org.springframework.web.client.RestClient;
 /**
  * A real web app on Tomcat for the export tests, started with environment variables of the test's choosing
  * in place of the real ones; {@code GET /work} logs "working" and answers "done", {@code GET /chain} calls
- * {@code /work} through Boot's {@code RestClient}.
+ * {@code /work} through Boot's {@code RestClient}, {@code GET /fields} logs a line with fields of every kind.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -44,6 +45,28 @@ class ExportTestApp {
 	@GetMapping("/work")
 	String work() {
 		log.info("working");
+		return "done";
+	}
+
+	/**
+	 * One WARN line with the kinds of fields a line can carry: an MDC entry, key-value pairs of each JSON type and
+	 * an exception.
+	 */
+	@GetMapping("/fields")
+	String fields() {
+		MDC.put("tenant", "t-1");
+		try {
+			log.atWarn()
+				.addKeyValue("count", 3)
+				.addKeyValue("ratio", 0.5)
+				.addKeyValue("ok", true)
+				.addKeyValue("who", "alice")
+				.setCause(new IllegalStateException("boom"))
+				.log("fields");
+		}
+		finally {
+			MDC.remove("tenant");
+		}
 		return "done";
 	}
 
@@ -71,7 +94,8 @@ class ExportTestApp {
 		sources.addAll(extraSources);
 		List<String> defaults = new ArrayList<>(List.of("server.port=0", "spring.main.web-application-type=servlet",
 				// Spans leave within a test's patience; the exporter's batching is otherwise unchanged.
-				"management.opentelemetry.tracing.export.schedule-delay=100ms"));
+				"management.opentelemetry.tracing.export.schedule-delay=100ms",
+				"management.opentelemetry.logging.export.schedule-delay=100ms"));
 		defaults.addAll(List.of(properties));
 		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).environment(environment)
 			.properties(defaults.toArray(String[]::new))

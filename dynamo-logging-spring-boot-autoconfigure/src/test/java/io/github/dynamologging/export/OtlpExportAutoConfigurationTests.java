@@ -1,6 +1,8 @@
 package io.github.dynamologging.export;
 
+import java.beans.PropertyDescriptor;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +12,9 @@ import io.micrometer.tracing.exporter.SpanReporter;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -18,6 +23,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingProperties;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,18 +107,69 @@ class OtlpExportAutoConfigurationTests {
 	}
 
 	@Test
-	void theBatchProcessorGetsTheQueueFullCounterAsItsMeterProvider() {
+	void noMeterProviderIsPublishedForOtherInstrumentationToFind() {
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
-		this.contextRunner.run((context) -> assertThat(context).getBean(MeterProvider.class)
-			.isInstanceOf(QueueFullMeterProvider.class));
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MeterProvider.class));
 	}
 
 	@Test
-	void anApplicationsOwnMeterProviderIsKept() {
+	void anApplicationsOwnMeterProviderIsLeftToItsOwnUse() {
 		MeterProvider own = MeterProvider.noop();
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.withBean(MeterProvider.class, () -> own)
 			.run((context) -> assertThat(context).getBean(MeterProvider.class).isSameAs(own));
+	}
+
+	/**
+	 * The starter's processors copy Boot's export settings one by one: when Boot adds or renames one, this
+	 * fails, and the copy must follow.
+	 */
+	@Test
+	void theStartersProcessorsCopyEveryExportSettingBootHas() {
+		assertThat(settings(OpenTelemetryTracingProperties.Export.class)).containsExactlyInAnyOrder("includeUnsampled",
+				"timeout", "maxBatchSize", "maxQueueSize", "scheduleDelay");
+		assertThat(settings(OpenTelemetryLoggingProperties.Export.class)).containsExactlyInAnyOrder("timeout",
+				"maxBatchSize", "maxQueueSize", "scheduleDelay");
+	}
+
+	private static List<String> settings(Class<?> properties) {
+		return Arrays.stream(BeanUtils.getPropertyDescriptors(properties))
+			.filter((property) -> property.getWriteMethod() != null)
+			.map(PropertyDescriptor::getName)
+			.toList();
+	}
+
+	@Test
+	void bootsOwnProcessorsWhenTheStartersAreTurnedOff() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withPropertyValues("dynamo.logging.export.own-processors=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor")
+				.doesNotHaveBean("dynamoBatchLogRecordProcessor")
+				.hasSingleBean(BatchSpanProcessor.class)
+				.hasSingleBean(BatchLogRecordProcessor.class));
+	}
+
+	@Test
+	void theLogProcessorTakesBootsExportSettingsAndCountsAFullQueue() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.withBean(InMemoryLogRecordExporter.class, InMemoryLogRecordExporter::create)
+			.withPropertyValues("management.opentelemetry.logging.export.max-queue-size=2",
+					"management.opentelemetry.logging.export.max-batch-size=2",
+					"management.opentelemetry.logging.export.schedule-delay=1h")
+			.run((context) -> {
+				assertThat(context.getBean(BatchLogRecordProcessor.class))
+					.isSameAs(context.getBean("dynamoBatchLogRecordProcessor"));
+				SdkLoggerProvider provider = context.getBean(SdkLoggerProvider.class);
+				ExportFailures failures = context.getBean(ExportFailures.class);
+				for (int i = 0; i < 5; i++) {
+					provider.get("test").logRecordBuilder().setBody("line " + i).emit();
+				}
+				provider.forceFlush().join(10, TimeUnit.SECONDS);
+				int exported = context.getBean(InMemoryLogRecordExporter.class).getFinishedLogRecordItems().size();
+				long dropped = failures.total(ExportFailures.Signal.LOGS, ExportFailures.Reason.QUEUE_FULL);
+				assertThat(dropped).isPositive();
+				assertThat(exported + dropped).isEqualTo(5);
+			});
 	}
 
 	@Test
@@ -124,7 +183,7 @@ class OtlpExportAutoConfigurationTests {
 	void theLastFlushIsBoundByTheExportTimeoutAndHappensAfterTheWebServerStops() {
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.run((context) -> {
-			TracerShutdown shutdown = context.getBean(TracerShutdown.class);
+			ExportShutdown shutdown = context.getBean(ExportShutdown.class);
 			assertThat(shutdown.timeout()).isEqualTo(Duration.ofSeconds(5));
 			// Boot's WebServerStartStopLifecycle stops the server in phase DEFAULT_PHASE - 2048.
 			assertThat(shutdown.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
@@ -236,8 +295,8 @@ class OtlpExportAutoConfigurationTests {
 				}
 				provider.forceFlush().join(10, TimeUnit.SECONDS);
 				List<SpanData> exported = context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
-				assertThat(exported.size() + failures.total(ExportFailures.Reason.QUEUE_FULL)).isEqualTo(5);
-				assertThat(failures.total(ExportFailures.Reason.QUEUE_FULL)).isPositive();
+				assertThat(exported.size() + failures.total(ExportFailures.Signal.SPANS, ExportFailures.Reason.QUEUE_FULL)).isEqualTo(5);
+				assertThat(failures.total(ExportFailures.Signal.SPANS, ExportFailures.Reason.QUEUE_FULL)).isPositive();
 			});
 	}
 

@@ -29,7 +29,8 @@ class OtlpExportReportTests {
 			ILoggingEvent line = onlyLine();
 			assertThat(line.getLevel()).isEqualTo(Level.INFO);
 			assertThat(line.getFormattedMessage()).isEqualTo("OpenTelemetry OTLP export disabled, traces local only");
-			assertThat(line.getKeyValuePairs()).isNullOrEmpty();
+			assertThat(keyValues(line)).containsExactly(Map.entry("service", "dynamo"),
+					Map.entry("console_format", "readable"));
 		});
 	}
 
@@ -50,15 +51,18 @@ class OtlpExportReportTests {
 			assertThat(line.getLevel()).isEqualTo(Level.INFO);
 			assertThat(line.getFormattedMessage()).isEqualTo("OpenTelemetry OTLP export enabled");
 			assertThat(keyValues(line)).containsExactly(Map.entry("endpoint", "http://collector.monitoring:4317"),
-					Map.entry("service", "orders"));
+					Map.entry("protocol", "grpc"), Map.entry("service", "orders"), Map.entry("console_format", "readable"));
 		});
 	}
 
 	@Test
 	void theServiceIsDynamoWhenNothingNamesIt() {
-		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		this.env.variable("OTEL_EXPORT_ENABLED", "1")
+			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+			.variable("DYN_LOGGING_JSONL", "1");
 		this.contextRunner.run((context) -> assertThat(keyValues(onlyLine())).containsExactly(
-				Map.entry("endpoint", "http://localhost:4318/v1/traces"), Map.entry("service", "dynamo")));
+				Map.entry("endpoint", "http://localhost:4318/v1/traces"), Map.entry("protocol", "http/protobuf"),
+				Map.entry("service", "dynamo"), Map.entry("console_format", "jsonl")));
 	}
 
 	private ILoggingEvent onlyLine() {

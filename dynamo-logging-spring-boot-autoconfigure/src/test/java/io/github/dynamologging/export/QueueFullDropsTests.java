@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.dynamologging.export.ExportFailures.Reason;
+import io.github.dynamologging.export.ExportFailures.Signal;
 import io.github.dynamologging.testing.LoggerEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -71,7 +72,7 @@ class QueueFullDropsTests {
 					endSpans(tracer, more);
 					int queued = QUEUE;
 					long expectedDropped = more - queued;
-					assertThat(failures.total(Reason.QUEUE_FULL)).isEqualTo(expectedDropped);
+					assertThat(failures.total(Signal.SPANS, Reason.QUEUE_FULL)).isEqualTo(expectedDropped);
 					assertThat(registry.get(ExportFailures.METRIC)
 						.tag(ExportFailures.REASON_TAG, "queue-full")
 						.functionCounter()
@@ -84,7 +85,7 @@ class QueueFullDropsTests {
 					context.getBean(SdkTracerProvider.class).forceFlush().join(30, TimeUnit.SECONDS);
 					int ended = BATCH + more;
 					assertThat(handedOver.getFinishedSpanItems()).hasSize(BATCH + queued);
-					assertThat(handedOver.getFinishedSpanItems().size() + failures.total(Reason.QUEUE_FULL))
+					assertThat(handedOver.getFinishedSpanItems().size() + failures.total(Signal.SPANS, Reason.QUEUE_FULL))
 						.isEqualTo(ended);
 					assertThat(warnings()).hasSize(1);
 					Map<String, Object> warning = LineFields.of(warnings().get(0));

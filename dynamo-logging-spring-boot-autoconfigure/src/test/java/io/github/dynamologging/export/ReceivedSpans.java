@@ -34,16 +34,7 @@ final class ReceivedSpans {
 
 	/** Waits for a span the exporter sends on its own schedule. */
 	ReceivedSpan await(Predicate<ReceivedSpan> condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (ReceivedSpan span : this.spans) {
-				if (condition.test(span)) {
-					return span;
-				}
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("no such span among " + this.spans);
+		return Arrivals.first(this.spans, condition, timeout, "span");
 	}
 
 	/** Waits until {@code count} spans of the trace have arrived, and returns them. */
