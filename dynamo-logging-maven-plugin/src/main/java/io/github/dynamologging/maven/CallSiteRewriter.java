@@ -57,6 +57,19 @@ public final class CallSiteRewriter {
 	 * @throws IllegalArgumentException when the bytes are not a class file this version of ASM reads
 	 */
 	public Result rewrite(byte[] classFile) {
+		try {
+			return rewriteClass(classFile);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// ASM reads a damaged class file past its end or into nonsense
+			throw new IllegalArgumentException("not a valid class file (" + ex + ")", ex);
+		}
+	}
+
+	private Result rewriteClass(byte[] classFile) {
 		ClassReader reader = new ClassReader(classFile);
 		if (!referencesLoggingApi(reader)) {
 			return Result.skipped(Skipped.NO_LOGGING_CALLS);

@@ -46,9 +46,9 @@ final class ClassesDirectoryRewrite {
 			try {
 				result = this.rewriter.rewrite(Files.readAllBytes(classFile));
 			}
-			catch (RuntimeException ex) {
-				// ASM throws IllegalArgumentException for a class file version it does not know, others when damaged
-				unreadable.add(classesDirectory.relativize(classFile) + ": " + ex);
+			catch (IllegalArgumentException ex) {
+				// A class file version newer than ASM knows, or a damaged file
+				unreadable.add(classesDirectory.relativize(classFile) + ": " + ex.getMessage());
 				continue;
 			}
 			if (result.skipped() != null) {
