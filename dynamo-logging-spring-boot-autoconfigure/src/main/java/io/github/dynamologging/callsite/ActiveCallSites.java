@@ -12,8 +12,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * walking the stack. Other events can reach the appender while a call is in progress: an argument's
  * {@code toString()} that logs, run by a TurboFilter or an earlier appender. A rewritten one records its own
  * call on top (and removes it when done); one from code that was not rewritten must not inherit the call in
- * progress, so an event is matched against it: same logger (classic calls), the very message string the call
- * passed (where it passes one), and no other event matched before. Anything else walks the stack as before.
+ * progress, so an event is matched against it: the same logger and the very message string the call logs
+ * (each where the call site knows it: a fluent {@code log(Supplier)} has no message yet), and no other event
+ * matched before. Anything else walks the stack as before.
  */
 public final class ActiveCallSites {
 
