@@ -2,11 +2,8 @@ package io.github.dynamologging.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.github.dynamologging.callsite.ActiveCallSites;
 import io.github.dynamologging.format.CallerLocator;
@@ -51,15 +48,8 @@ public class RecordedCallerBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.context = new LoggerContext();
-		this.context.setMDCAdapter(new LogbackMDCAdapter());
-		this.context.start();
 		this.appender = new ConsoleLookup(!"none".equals(this.caller));
-		this.appender.setContext(this.context);
-		this.appender.start();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.setLevel(Level.INFO);
-		root.addAppender(this.appender);
+		this.context = CallerDataBenchmark.contextWith(this.appender);
 		this.log = this.context.getLogger(Events.LOGGER_NAME);
 		this.statements = LoggingStatements.load("recorded".equals(this.caller));
 		// Sanity: the caller is the statements' class, found the intended way.

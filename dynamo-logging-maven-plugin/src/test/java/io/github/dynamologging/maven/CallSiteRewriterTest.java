@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.maven.CallSiteRewriter.Skipped;
 import io.github.dynamologging.maven.CallerRecorder.Seen;
 import io.github.dynamologging.maven.corpus.ClassicCalls;
@@ -26,11 +23,9 @@ class CallSiteRewriterTest {
 
 	private final CallSiteRewriter rewriter = new CallSiteRewriter();
 
-	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-
 	@AfterEach
 	void resetLogging() {
-		this.context.reset();
+		Corpus.LOGGING.reset();
 	}
 
 	@Test
@@ -101,7 +96,8 @@ class CallSiteRewriterTest {
 			method.visitLdcInsn("entries before the call");
 			method.visitMethodInsn(Opcodes.INVOKEINTERFACE, "org/slf4j/Logger", "info", "(Ljava/lang/String;)V", true);
 		});
-		CallerRecorder recorder = record();
+		CallerRecorder recorder = new CallerRecorder();
+		Corpus.logTo(recorder);
 		run(compiled);
 		List<Seen> walked = recorder.seen();
 		recorder.clear();
@@ -112,17 +108,6 @@ class CallSiteRewriterTest {
 		assertThat(rewritten).allSatisfy((seen) -> assertThat(seen.fromCallSite()).isTrue())
 			.map(Seen::caller)
 			.containsExactlyElementsOf(walked.stream().map(Seen::caller).toList());
-	}
-
-	private CallerRecorder record() {
-		this.context.reset();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.setLevel(Level.INFO);
-		CallerRecorder recorder = new CallerRecorder();
-		recorder.setContext(this.context);
-		recorder.start();
-		root.addAppender(recorder);
-		return recorder;
 	}
 
 	private static void run(byte[] classFile) throws Exception {

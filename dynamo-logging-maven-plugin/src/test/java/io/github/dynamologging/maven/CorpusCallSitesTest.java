@@ -2,9 +2,6 @@ package io.github.dynamologging.maven;
 
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.maven.CallerRecorder.Seen;
 import io.github.dynamologging.maven.corpus.ClassicCalls;
 import io.github.dynamologging.maven.corpus.FluentCalls;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,39 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorpusCallSitesTest {
 
-	private static final String CORPUS = "io.github.dynamologging.maven.corpus.";
-
-	private static final String UNPROCESSED = CORPUS + "unprocessed.";
-
-	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-
 	private final CallerRecorder recorder = new CallerRecorder();
 
 	@BeforeEach
 	void logToRecorder() {
-		this.context.reset();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.setLevel(Level.INFO);
-		FormattingAppender formatting = new FormattingAppender();
-		formatting.setContext(this.context);
-		formatting.start();
-		root.addAppender(formatting);
-		this.recorder.setContext(this.context);
-		this.recorder.start();
-		root.addAppender(this.recorder);
+		Corpus.logTo(new FormattingAppender(), this.recorder);
 	}
 
 	@AfterEach
 	void resetLogging() {
-		this.context.reset();
+		Corpus.LOGGING.reset();
 	}
 
 	@ParameterizedTest
 	@ValueSource(classes = { ClassicCalls.class, FluentCalls.class, NestedCalls.class, WrapperCalls.class })
 	void recordedCallerIsTheStackWalksCaller(Class<? extends Runnable> corpus) throws Exception {
 		List<Seen> compiled = run(corpus.getName(), getClass().getClassLoader());
-		RewritingClassLoader rewriting = new RewritingClassLoader(getClass().getClassLoader(),
-				(name) -> name.startsWith(CORPUS) && !name.startsWith(UNPROCESSED));
+		RewritingClassLoader rewriting = Corpus.rewritten();
 		List<Seen> rewritten = run(corpus.getName(), rewriting);
 
 		assertThat(rewriting.rewrittenCalls()).isPositive();
@@ -68,16 +48,15 @@ class CorpusCallSitesTest {
 		assertThat(rewritten).map(Seen::caller).containsExactlyElementsOf(compiled.stream().map(Seen::caller).toList());
 		assertThat(rewritten).allSatisfy((seen) -> {
 			assertThat(seen.storedLocation()).as("stored vs walked: %s", seen).isEqualTo(seen.walked());
-			boolean callerRewritten = seen.stored().getClassName().startsWith(CORPUS)
-					&& !seen.stored().getClassName().startsWith(UNPROCESSED);
+			boolean callerRewritten = seen.stored().getClassName().startsWith(Corpus.PACKAGE)
+					&& !seen.stored().getClassName().startsWith(Corpus.UNPROCESSED);
 			assertThat(seen.fromCallSite()).as("from the call site: %s", seen).isEqualTo(callerRewritten);
 		});
 	}
 
 	private List<Seen> run(String corpus, ClassLoader loader) throws Exception {
 		this.recorder.clear();
-		Class<?> type = Class.forName(corpus, true, loader);
-		((Runnable) type.getDeclaredConstructor().newInstance()).run();
+		Corpus.run(corpus, loader);
 		return this.recorder.seen();
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
@@ -16,7 +15,6 @@ import io.github.dynamologging.maven.corpus.TurboFilteredCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,39 +27,32 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class TurboFilterDecisionsTest {
 
-	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-
 	private final CallerRecorder recorder = new CallerRecorder();
 
 	private final RecordingTurboFilter turbo = new RecordingTurboFilter();
 
 	@BeforeEach
 	void logThroughTurboFilter() {
-		this.context.reset();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.setLevel(Level.INFO);
-		this.recorder.setContext(this.context);
-		this.recorder.start();
-		root.addAppender(this.recorder);
-		this.turbo.setContext(this.context);
+		Corpus.logTo(this.recorder);
+		this.turbo.setContext(Corpus.LOGGING);
 		this.turbo.start();
-		this.context.addTurboFilter(this.turbo);
+		Corpus.LOGGING.addTurboFilter(this.turbo);
 	}
 
 	@AfterEach
 	void resetLogging() {
-		this.context.reset();
+		Corpus.LOGGING.reset();
 	}
 
 	@Test
 	void turboFiltersDecideAsWithoutTheRewrite() throws Exception {
-		run(TurboFilteredCalls.class.getName(), getClass().getClassLoader());
+		Corpus.run(TurboFilteredCalls.class.getName(), getClass().getClassLoader());
 		List<String> compiledQuestions = this.turbo.questions();
 		List<Seen> compiled = this.recorder.seen();
 		this.turbo.questions.clear();
 		this.recorder.clear();
 
-		run(TurboFilteredCalls.class.getName(), rewritingCorpus());
+		Corpus.run(TurboFilteredCalls.class.getName(), Corpus.rewritten());
 
 		assertThat(this.turbo.questions()).containsExactlyElementsOf(compiledQuestions)
 			.contains("DEBUG turbo: accepted {}", "DEBUG turbo: off", "INFO turbo: denied");
@@ -77,21 +68,11 @@ class TurboFilterDecisionsTest {
 
 	@Test
 	void callThatThrowsLeavesNoCallInProgress() {
-		assertThatIllegalStateException().isThrownBy(() -> run(ThrowingCall.class.getName(), rewritingCorpus()))
+		assertThatIllegalStateException().isThrownBy(() -> Corpus.run(ThrowingCall.class.getName(), Corpus.rewritten()))
 			.withMessage("turbo filter failed");
-		LoggingEvent later = new LoggingEvent(getClass().getName(), this.context.getLogger(ThrowingCall.class),
+		LoggingEvent later = new LoggingEvent(getClass().getName(), Corpus.LOGGING.getLogger(ThrowingCall.class),
 				Level.INFO, "turbo: throw", null, null);
 		assertThat(ActiveCallSites.callerDataFor(later)).isNull();
-	}
-
-	private RewritingClassLoader rewritingCorpus() {
-		return new RewritingClassLoader(getClass().getClassLoader(),
-				(name) -> name.startsWith("io.github.dynamologging.maven.corpus."));
-	}
-
-	private static void run(String corpus, ClassLoader loader) throws ReflectiveOperationException {
-		Class<?> type = Class.forName(corpus, true, loader);
-		((Runnable) type.getDeclaredConstructor().newInstance()).run();
 	}
 
 	/** Lets through messages with "accepted", drops those with "denied", throws for "throw"; records each question. */
