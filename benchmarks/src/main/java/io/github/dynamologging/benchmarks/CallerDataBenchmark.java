@@ -49,15 +49,8 @@ public class CallerDataBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.context = new LoggerContext();
-		this.context.setMDCAdapter(new LogbackMDCAdapter());
-		this.context.start();
 		this.appender = new LookupAppender(this.caller);
-		this.appender.setContext(this.context);
-		this.appender.start();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.setLevel(Level.INFO);
-		root.addAppender(this.appender);
+		this.context = contextWith(this.appender);
 		this.log = this.context.getLogger(Events.LOGGER_NAME);
 		// Sanity: each way must find this class as the caller.
 		Object found = logAt(this.depth);
@@ -75,6 +68,19 @@ public class CallerDataBenchmark {
 		}
 		System.out.printf("%n# %s, depth %d: %d frames on the stack at the lookup; found %s%n", this.caller,
 				this.depth, this.appender.stackDepth, found);
+	}
+
+	/** A Logback context whose root, at INFO, has {@code appender} alone, started. */
+	static LoggerContext contextWith(UnsynchronizedAppenderBase<ILoggingEvent> appender) {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.start();
+		appender.setContext(context);
+		appender.start();
+		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+		root.setLevel(Level.INFO);
+		root.addAppender(appender);
+		return context;
 	}
 
 	@TearDown

@@ -52,27 +52,36 @@ public class DisabledStatementBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.context = new LoggerContext();
-		this.context.setMDCAdapter(new LogbackMDCAdapter());
-		this.context.start();
 		this.out = new CountingNullStream();
-		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		switch (this.setup) {
-			case "starter" -> starter(root);
-			case "logback" -> logback(root);
-			default -> throw new IllegalArgumentException("Unknown setup " + this.setup);
-		}
+		this.context = context(this.setup, this.out);
 		this.log = this.context.getLogger(Events.LOGGER_NAME);
 		this.arg = "order-" + System.nanoTime();
-		// Sanity: INFO reaches the null stream, DEBUG is off, nothing else decides.
-		if (!this.context.getTurboFilterList().isEmpty() || this.log.isDebugEnabled() || !this.log.isInfoEnabled()) {
-			throw new IllegalStateException(this.setup + ": unexpected levels or TurboFilters");
+	}
+
+	/**
+	 * A Logback context as {@code setup} says ({@code starter} or {@code logback}) writing to {@code out}, checked:
+	 * INFO reaches the stream, DEBUG is off, nothing else decides.
+	 */
+	static LoggerContext context(String setup, CountingNullStream out) {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.start();
+		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+		switch (setup) {
+			case "starter" -> starter(context, root, out);
+			case "logback" -> logback(context, root, out);
+			default -> throw new IllegalArgumentException("Unknown setup " + setup);
 		}
-		this.log.info("sanity {}", this.arg);
-		if (this.out.count == 0 || ("starter".equals(this.setup) && this.out.first != '{')) {
-			throw new IllegalStateException(this.setup + ": the INFO line did not reach the appender: "
-					+ this.context.getStatusManager().getCopyOfStatusList());
+		Logger log = context.getLogger(Events.LOGGER_NAME);
+		if (!context.getTurboFilterList().isEmpty() || log.isDebugEnabled() || !log.isInfoEnabled()) {
+			throw new IllegalStateException(setup + ": unexpected levels or TurboFilters");
 		}
+		log.info("sanity {}", setup);
+		if (out.count == 0 || ("starter".equals(setup) && out.first != '{')) {
+			throw new IllegalStateException(setup + ": the INFO line did not reach the appender: "
+					+ context.getStatusManager().getCopyOfStatusList());
+		}
+		return context;
 	}
 
 	@TearDown
@@ -86,33 +95,33 @@ public class DisabledStatementBenchmark {
 	}
 
 	/** What {@code ConsoleOutputInstaller} leaves after Boot's initialisation, with DYN_LOG=info. */
-	private void starter(Logger root) {
+	private static void starter(LoggerContext context, Logger root, CountingNullStream out) {
 		root.setLevel(Level.INFO);
 		for (String library : QUIET_LIBRARIES) {
-			this.context.getLogger(library).setLevel(Level.ERROR);
+			context.getLogger(library).setLevel(Level.ERROR);
 		}
 		DynamoJsonlEncoder encoder = new DynamoJsonlEncoder();
-		encoder.setContext(this.context);
+		encoder.setContext(context);
 		encoder.start();
 		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-		console.setContext(this.context);
+		console.setContext(context);
 		console.setName("CONSOLE");
 		console.setTarget("System.err");
 		console.setEncoder(encoder);
 		console.start();
-		console.setOutputStream(this.out);
+		console.setOutputStream(out);
 		root.addAppender(console);
 	}
 
 	/** Logback's own default configuration, with the root at INFO so that DEBUG is off. */
-	private void logback(Logger root) {
+	private static void logback(LoggerContext context, Logger root, CountingNullStream out) {
 		BasicConfigurator defaults = new BasicConfigurator();
-		defaults.setContext(this.context);
-		defaults.configure(this.context);
+		defaults.setContext(context);
+		defaults.configure(context);
 		root.setLevel(Level.INFO);
 		root.iteratorForAppenders().forEachRemaining((Appender<ILoggingEvent> appender) -> {
 			if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
-				stream.setOutputStream(this.out);
+				stream.setOutputStream(out);
 			}
 		});
 	}

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.github.dynamologging.callsite.ActiveCallSites;
 
 /**
  * Finds the {@code file} and {@code line} of the code that logged an event.
@@ -114,6 +115,12 @@ public final class CallerLocator {
 	 */
 	public static void storeCallerData(ILoggingEvent event) {
 		if (!event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
+			// Recorded at build time by dynamo-logging-maven-plugin, where the caller's class was processed
+			StackTraceElement[] recorded = ActiveCallSites.callerDataFor(event);
+			if (recorded != null) {
+				loggingEvent.setCallerData(recorded);
+				return;
+			}
 			StackFrame caller = walkToCaller(event.getLoggerName());
 			loggingEvent.setCallerData((caller != null) ? new StackTraceElement[] { caller.toStackTraceElement() }
 					: new StackTraceElement[0]);
