@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import io.github.dynamologging.export.DynamoEnvironment;
 import io.github.dynamologging.testing.CapturedJsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,6 +52,9 @@ class BadConfigurationStartupTest {
 	private static final String POST_PROCESSOR = "io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor";
 
 	private static final String OTLP_REPORT = "io.github.dynamologging.export.OtlpExportReport";
+
+	/** How every READABLE event's first line starts: its time and level. */
+	private static final Pattern READABLE_EVENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z (TRACE|DEBUG| INFO| WARN|ERROR) ");
 
 	private static final String TRUTHY_RULE = "expected one of 1, true, on, yes";
 
@@ -318,6 +323,20 @@ class BadConfigurationStartupTest {
 		List<String> errors = failureAnalyses();
 		assertThat(errors).singleElement().asString().contains(property).contains(value).contains(rule);
 		System.out.printf("[hardening] bad async %s=%s: start refused, failure analysis as a JSON line%n", property, value);
+	}
+
+	@Test
+	void inReadableTheFailureReportIsOneEventWithItsFurtherLinesIndented() {
+		assertThatThrownBy(() -> start(Map.of("DYN_LOGGING_JSONL", "0", "DYN_LOGGING_CONSOLE_FORMAT", "readable"),
+				"--dynamo.logging.async.queue-size=0"))
+			.hasStackTraceContaining("Failed to bind properties");
+		List<String> lines = List.of(this.stderr.text().split("\n"));
+		int report = lines.indexOf("  APPLICATION FAILED TO START");
+		assertThat(report).as("the report's title on a line of its own in %s", lines).isPositive();
+		assertThat(lines.get(report - 1)).isEqualTo("  ***************************");
+		assertThat(lines).contains("  Description:", "  Action:")
+			.allMatch((line) -> READABLE_EVENT.matcher(line).lookingAt() || line.startsWith("  "));
+		assertThat(lines.stream().filter((line) -> line.contains("\\n"))).isEmpty();
 	}
 
 	@SpringBootConfiguration

@@ -46,6 +46,11 @@ public final class CapturedJsonLines extends OutputStream {
 		this.bytes.reset();
 	}
 
+	/** Everything written so far, as UTF-8 text (for the READABLE format). */
+	public synchronized String text() {
+		return this.bytes.toString(StandardCharsets.UTF_8);
+	}
+
 	/** Every line written so far, parsed strictly ({@link JsonLines#parse}). */
 	public synchronized List<JsonNode> jsonLines() {
 		return JsonLines.parse(this.bytes.toString(StandardCharsets.UTF_8));
