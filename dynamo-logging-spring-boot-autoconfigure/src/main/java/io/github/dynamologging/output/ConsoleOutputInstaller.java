@@ -35,7 +35,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * without an appender named {@code CONSOLE} is left alone; it can use the encoders directly.
  * <p>
  * With {@code dynamo.logging.async.enabled} the console sits behind a bounded queue
- * ({@link AsyncConsoleAppender}), flushed when the application context closes.
+ * ({@link AsyncConsoleAppender}), flushed when the application context closes; the appender keeps running
+ * for what is logged later, and Boot's logging shutdown hook stops it at JVM exit, within what is left of
+ * the same {@code shutdown-timeout}.
  */
 public class ConsoleOutputInstaller implements GenericApplicationListener {
 
@@ -66,9 +68,8 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			install(prepared.getEnvironment());
 		}
-		else if (event instanceof ContextClosedEvent closed
-				&& closed.getApplicationContext().getEnvironment() instanceof ConfigurableEnvironment environment) {
-			flush(environment);
+		else if (event instanceof ContextClosedEvent) {
+			AsyncOutput.installed().ifPresent(AsyncConsoleAppender::flush);
 		}
 	}
 
@@ -126,18 +127,6 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		root.addAppender(installed);
 		root.detachAppender(bootConsole);
 		bootConsole.stop();
-	}
-
-	/**
-	 * Writes what the async console still holds before the application context goes away, at most for
-	 * {@code dynamo.logging.async.shutdown-timeout}. The appender keeps running for what is logged later;
-	 * Boot's logging shutdown hook stops it (with the same budget) when the JVM exits.
-	 */
-	private void flush(ConfigurableEnvironment environment) {
-		AsyncOutput.installed().ifPresent((async) -> async.flush(Binder.get(environment)
-			.bindOrCreate("dynamo.logging", OutputProperties.class)
-			.getAsync()
-			.getShutdownTimeout()));
 	}
 
 	private static Encoder<ILoggingEvent> encoder(OutputProperties properties, boolean colour, LoggerContext context) {
