@@ -48,6 +48,8 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	private static final String ASYNC_PREFIX = "dynamo.logging.async";
 
+	private static final String FORMAT_PROPERTY = "dynamo.logging.format";
+
 	/** The console appender behind the async queue, in async mode. */
 	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
 
@@ -79,18 +81,29 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 			properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
 		}
 		catch (BindException ex) {
-			if (!ex.getName().toString().startsWith(ASYNC_PREFIX)) {
-				throw ex;
-			}
-			// A bad async setting fails the start, but its failure analysis still comes out in the chosen
-			// format: install the synchronous console first.
-			properties = Binder.get(environment)
-				.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
-			properties.getAsync().setEnabled(false);
-			install(environment, properties);
+			// A bad setting fails the start, but its failure analysis still comes out in the chosen format,
+			// like a bad TOML file's: install the console with the settings that are valid first.
+			install(environment, validPart(environment, ex.getName().toString()));
 			throw ex;
 		}
 		install(environment, properties);
+	}
+
+	/**
+	 * The settings without the bad one: the async queue stays off when an async setting is bad, and a bad
+	 * format gives JSONL, because a JSON line is still legible to a person while a readable line would
+	 * break a log pipeline that parses JSON.
+	 */
+	private static OutputProperties validPart(ConfigurableEnvironment environment, String badProperty) {
+		OutputProperties properties = Binder.get(environment)
+			.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+		if (badProperty.startsWith(ASYNC_PREFIX)) {
+			properties.getAsync().setEnabled(false);
+		}
+		if (badProperty.equals(FORMAT_PROPERTY)) {
+			properties.setFormat(OutputFormat.JSONL);
+		}
+		return properties;
 	}
 
 	private void install(ConfigurableEnvironment environment, OutputProperties properties) {
