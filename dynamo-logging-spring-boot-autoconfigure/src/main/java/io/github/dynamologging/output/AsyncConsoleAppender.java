@@ -29,6 +29,8 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 
 	private final boolean callerData;
 
+	private final Appender<ILoggingEvent> console;
+
 	private final LongAdder dropped = new LongAdder();
 
 	private final LongAdder enqueued = new LongAdder();
@@ -48,6 +50,7 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 	AsyncConsoleAppender(Appender<ILoggingEvent> console, int queueSize, Duration shutdownTimeout,
 			boolean callerData) {
 		this.callerData = callerData;
+		this.console = console;
 		this.shutdownTimeout = shutdownTimeout;
 		setName(ConsoleOutputInstaller.CONSOLE_APPENDER);
 		setRingBufferSize(ringSize(queueSize));
@@ -90,6 +93,11 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 			return;
 		}
 		super.addWarn(message);
+	}
+
+	/** The appender behind the queue that writes the lines. */
+	Appender<ILoggingEvent> console() {
+		return this.console;
 	}
 
 	/** Events dropped because the queue was full, since start. */

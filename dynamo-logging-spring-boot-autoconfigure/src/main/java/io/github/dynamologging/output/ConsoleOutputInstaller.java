@@ -1,5 +1,6 @@
 package io.github.dynamologging.output;
 
+import java.util.Iterator;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
@@ -113,9 +114,34 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		}
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		Appender<ILoggingEvent> bootConsole = root.getAppender(CONSOLE_APPENDER);
-		if (bootConsole == null) {
-			return;
+		ConsoleChoice choice = ConsoleChoice.of(environment, bootConsole != null, writesDynamoLines(root));
+		if (choice.replace()) {
+			replace(environment, properties, context, root, bootConsole);
 		}
+		if (choice.message() != null) {
+			// Logged once the console is in place, so the line is in the format that is in charge.
+			org.slf4j.Logger log = LoggerFactory.getLogger(ConsoleOutputInstaller.class);
+			if (choice.warning()) {
+				log.warn(choice.message());
+			}
+			else {
+				log.info(choice.message());
+			}
+		}
+	}
+
+	private static boolean writesDynamoLines(Logger root) {
+		Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders();
+		while (appenders.hasNext()) {
+			if (ConsoleFormats.formatOf(appenders.next()).isPresent()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void replace(ConfigurableEnvironment environment, OutputProperties properties,
+			LoggerContext context, Logger root, Appender<ILoggingEvent> bootConsole) {
 		// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
 		boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
 		OutputProperties.Async async = properties.getAsync();
