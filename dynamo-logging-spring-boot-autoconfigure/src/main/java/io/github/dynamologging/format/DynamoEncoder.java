@@ -3,7 +3,6 @@ package io.github.dynamologging.format;
 import java.util.Locale;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
  * Dynamo's JSONL or readable lines, chosen by a setting, for a Logback configuration of the application's
@@ -11,11 +10,9 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * {@code dynamo.logging.format}, so {@code DYN_LOGGING_JSONL} and the other {@code DYN_*} variables still
  * decide (docs/output.md, "Your own Logback configuration").
  */
-public class DynamoEncoder extends EncoderBase<ILoggingEvent> {
+public class DynamoEncoder extends LineEncoder {
 
 	private String format = "readable";
-
-	private boolean localTime;
 
 	private boolean callerData = true;
 
@@ -31,10 +28,6 @@ public class DynamoEncoder extends EncoderBase<ILoggingEvent> {
 	/** {@code jsonl} or {@code readable}, as started. */
 	public String getFormat() {
 		return (this.lines instanceof DynamoJsonlEncoder) ? "jsonl" : "readable";
-	}
-
-	public void setLocalTime(boolean localTime) {
-		this.localTime = localTime;
 	}
 
 	/** JSONL only: whether lines carry the caller's {@code file} and {@code line}. */
@@ -63,7 +56,7 @@ public class DynamoEncoder extends EncoderBase<ILoggingEvent> {
 			readable.setColour(this.colour);
 			this.lines = readable;
 		}
-		this.lines.setLocalTime(this.localTime);
+		this.lines.setLocalTime(isLocalTime());
 		this.lines.setContext(getContext());
 		this.lines.start();
 		super.start();
@@ -72,16 +65,6 @@ public class DynamoEncoder extends EncoderBase<ILoggingEvent> {
 	@Override
 	public byte[] encode(ILoggingEvent event) {
 		return this.lines.encode(event);
-	}
-
-	@Override
-	public byte[] headerBytes() {
-		return null;
-	}
-
-	@Override
-	public byte[] footerBytes() {
-		return null;
 	}
 
 }

@@ -31,9 +31,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Swaps Spring Boot's {@code CONSOLE} appender for one that writes Dynamo's format, right after Boot has
  * initialised logging and before anything else logs, so the first line is already in the chosen format.
  * <p>
- * Boot still does everything else: levels from {@code logging.level.*}, the file appender, the
- * {@code logging.threshold.console} filter (carried over). A Logback configuration of the user's own
- * without an appender named {@code CONSOLE} is left alone; it can use the encoders directly.
+ * Boot still does everything else: levels from {@code logging.level.*}, the file appender (whose format
+ * {@link FileOutputEnvironmentPostProcessor} chose), the {@code logging.threshold.console} filter (carried
+ * over). Boot's console kept at the user's request, or a Logback configuration of the user's own, is left
+ * alone as {@link ConsoleChoice} decides, with one line saying so. Boot's console is replaced rather than
+ * given an encoder because it writes only to stdout and cannot queue.
  * <p>
  * With {@code dynamo.logging.async.enabled} the console sits behind a bounded queue
  * ({@link AsyncConsoleAppender}), flushed when the application context closes; the appender keeps running
@@ -130,10 +132,16 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		}
 	}
 
+	/**
+	 * Whether an appender of the user's own uses one of the starter's encoders. {@code CONSOLE} does not
+	 * count: it may be the starter's console of an earlier start, which Boot keeps when it does not set up
+	 * Logback again, and is replaced like any {@code CONSOLE}.
+	 */
 	private static boolean writesDynamoLines(Logger root) {
 		Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders();
 		while (appenders.hasNext()) {
-			if (ConsoleFormats.formatOf(appenders.next()).isPresent()) {
+			Appender<ILoggingEvent> appender = appenders.next();
+			if (!CONSOLE_APPENDER.equals(appender.getName()) && ConsoleFormats.formatOf(appender).isPresent()) {
 				return true;
 			}
 		}
