@@ -11,7 +11,9 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
  * Writes each event as one readable line (SPEC 4.2), like Dynamo's non-JSON output:
  * {@code <time> <LEVEL> [<span_name>: ]<target>: <message>[ key=value ...]}, e.g.
  * {@code 2025-09-02T15:50:01.770028Z  INFO http-request: com.example.Api: hello x_request_id="abc"}.
- * An exception follows on lines of its own. Nothing an event holds can start another line or a colour.
+ * The further lines of a multi-line message and an exception follow on lines of their own, each indented
+ * by two spaces or more, so nothing an event holds can start a line that looks like another event's, or
+ * a colour.
  * <p>
  * Key-values are the fields of the JSON line minus what the line already shows ({@code span_name} as the
  * prefix, the exception below) and what is noise for a person ({@code thread.name}, {@code span_id},
@@ -71,7 +73,7 @@ public class DynamoReadableEncoder extends LineEncoder {
 			ReadableText.appendEscaped(out, String.valueOf(event.getLoggerName()));
 			AnsiStyle.close(out, colour);
 			out.append(": ");
-			ReadableText.appendEscaped(out, String.valueOf(event.getFormattedMessage()));
+			ReadableText.appendLines(out, String.valueOf(event.getFormattedMessage()), ReadableText.CONTINUATION);
 			for (int i = 0; i < fields.size(); i++) {
 				String key = fields.key(i);
 				if (!NOT_SHOWN.contains(key)) {
@@ -84,7 +86,7 @@ public class DynamoReadableEncoder extends LineEncoder {
 			out.append('\n');
 			IThrowableProxy throwable = event.getThrowableProxy();
 			if (throwable != null) {
-				out.append(EventFields.stackTrace(new EscapedThrowableProxy(throwable))).append('\n');
+				ReadableText.appendIndentedBlock(out, ThrowableProxyUtil.asString(new EscapedThrowableProxy(throwable)));
 			}
 			return out.toString().getBytes(StandardCharsets.UTF_8);
 		}

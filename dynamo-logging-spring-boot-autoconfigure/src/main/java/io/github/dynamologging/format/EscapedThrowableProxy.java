@@ -4,8 +4,9 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 
 /**
- * An exception as Logback renders it, with its messages escaped for the readable format: the stack trace
- * keeps its own line breaks, but a message cannot add lines or colours of its own.
+ * An exception as Logback renders it, with its messages escaped for the readable format: a message's
+ * further lines are indented one step more than the exception's own (so they read as part of it), and it
+ * cannot add colours; its class name stays on one line.
  */
 final class EscapedThrowableProxy implements IThrowableProxy {
 
@@ -20,7 +21,16 @@ final class EscapedThrowableProxy implements IThrowableProxy {
 	}
 
 	private static String escape(String text) {
-		return (text != null) ? ReadableText.escaped(text) : null;
+		return (text != null) ? ReadableText.lines(text, ReadableText.CONTINUATION) : null;
+	}
+
+	private static String escapeOneLine(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		ReadableText.appendEscaped(out, text);
+		return out.toString();
 	}
 
 	@Override
@@ -35,7 +45,7 @@ final class EscapedThrowableProxy implements IThrowableProxy {
 
 	@Override
 	public String getClassName() {
-		return escape(this.delegate.getClassName());
+		return escapeOneLine(this.delegate.getClassName());
 	}
 
 	@Override

@@ -38,10 +38,14 @@ public final class FieldNames {
 	/** Where a user key that collides with one of ours is written instead: {@code fields.<key>}. */
 	public static final String USER_FIELD_PREFIX = "fields.";
 
-	/** MDC keys that tracing libraries use (Micrometer Tracing), written under Dynamo's names. */
-	static final String MDC_TRACE_ID = "traceId";
+	/**
+	 * The MDC keys Micrometer Tracing and Spring Boot use ({@code %X{traceId}}, {@code %correlationId}, Boot's
+	 * structured formats): the MDC keeps them, and only the starter's lines write them as {@code trace_id}
+	 * and {@code span_id}.
+	 */
+	public static final String MDC_TRACE_ID = "traceId";
 
-	static final String MDC_SPAN_ID = "spanId";
+	public static final String MDC_SPAN_ID = "spanId";
 
 	/** Keys the line writes itself; a user key with one of these names is renamed. */
 	static final Set<String> RESERVED = Set.of(TIME, LEVEL, FILE, LINE, TARGET, MESSAGE, THREAD_NAME, EXCEPTION_TYPE,

@@ -17,6 +17,11 @@ public abstract class LineEncoder extends EncoderBase<ILoggingEvent> {
 		this.localTime = localTime;
 	}
 
+	/** Whether times are local ({@link #setLocalTime}). */
+	final boolean isLocalTime() {
+		return this.localTime;
+	}
+
 	/** How this encoder writes times; fixed when it starts. */
 	protected final LogLineTime time() {
 		return this.time;

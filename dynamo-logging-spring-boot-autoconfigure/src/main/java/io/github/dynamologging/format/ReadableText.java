@@ -1,43 +1,84 @@
 package io.github.dynamologging.format;
 
+import ch.qos.logback.core.CoreConstants;
+
 /**
- * Escapes text for the readable format so that an event can never forge a second line or a colour:
- * CR, LF, tab, ESC and the rest of C0 and C1, DEL, U+2028 and U+2029 are shown as {@code \n},
- * {@code \r}, {@code \t} or {@code \u001b}. Lone surrogates become U+FFFD.
+ * Escapes text for the readable format so that an event can never forge another event's line or a colour
+ * (docs/output.md): CR, tab, ESC and the rest of C0 and C1, DEL, U+2028 and U+2029 are shown as
+ * {@code \r}, {@code \t} or {@code \u001b}; LF too, except in free text that may span lines (a message),
+ * where it starts a new line indented by {@link #CONTINUATION}. Lone surrogates become U+FFFD.
  */
 final class ReadableText {
+
+	/** What starts every further line of an event: no event's first line starts with a space. */
+	static final String CONTINUATION = "  ";
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private ReadableText() {
 	}
 
-	/** Appends free text (a message), escaping only what could break the line. */
+	/** Appends text that must stay on one line (a target, a key), escaping what could break the line. */
 	static void appendEscaped(StringBuilder out, String text) {
-		append(out, text, false);
+		append(out, text, false, null);
+	}
+
+	/** Appends free text whose line breaks start new lines, each beginning with {@code continuation}. */
+	static void appendLines(StringBuilder out, String text, String continuation) {
+		append(out, text, false, continuation);
 	}
 
 	/** Appends {@code "text"}, also escaping quotes and backslashes so the value's end is unambiguous. */
 	static void appendQuoted(StringBuilder out, String text) {
 		out.append('"');
-		append(out, text, true);
+		append(out, text, true, null);
 		out.append('"');
 	}
 
-	/** The escaped form of free text. */
-	static String escaped(String text) {
+	/** The form {@link #appendLines} gives {@code text}. */
+	static String lines(String text, String continuation) {
 		StringBuilder out = new StringBuilder(text.length() + 8);
-		appendEscaped(out, text);
+		appendLines(out, text, continuation);
 		return out.toString();
 	}
 
-	private static void append(StringBuilder out, String text, boolean quoted) {
+	/**
+	 * Appends Logback's rendering of an exception, every line indented: by {@link #CONTINUATION}, plus as
+	 * much again for each of Logback's leading tabs. The rest of each line is escaped, so a frame (whose
+	 * file name a class file chooses) cannot break out either.
+	 */
+	static void appendIndentedBlock(StringBuilder out, String block) {
+		String separator = CoreConstants.LINE_SEPARATOR;
+		int start = 0;
+		while (start < block.length()) {
+			int end = block.indexOf(separator, start);
+			if (end < 0) {
+				end = block.length();
+			}
+			out.append(CONTINUATION);
+			int text = start;
+			while (text < end && block.charAt(text) == '\t') {
+				out.append(CONTINUATION);
+				text++;
+			}
+			appendEscaped(out, block.substring(text, end));
+			out.append('\n');
+			start = end + separator.length();
+		}
+	}
+
+	private static void append(StringBuilder out, String text, boolean quoted, String continuation) {
 		String safe = LoneSurrogates.replace(text);
 		int length = safe.length();
 		for (int i = 0; i < length; i++) {
 			char c = safe.charAt(i);
 			if (c == '\n') {
-				out.append("\\n");
+				if (continuation != null) {
+					out.append('\n').append(continuation);
+				}
+				else {
+					out.append("\\n");
+				}
 			}
 			else if (c == '\r') {
 				out.append("\\r");

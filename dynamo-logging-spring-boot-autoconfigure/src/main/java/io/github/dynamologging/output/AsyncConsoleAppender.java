@@ -2,6 +2,7 @@ package io.github.dynamologging.output;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,14 +20,25 @@ import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
  * Everything the line needs from the logging thread is taken before queueing: the message, MDC (trace and
  * request ids), thread name, and the caller ({@code file}/{@code line}), which on the worker thread could
  * no longer be found on the stack.
+ * <p>
+ * Shutting down has one budget, {@code shutdown-timeout}, that starts with whichever comes first: the
+ * flush when the application context closes or the stop by Boot's logging shutdown hook. Each waited the
+ * whole timeout before, so a slow console held the JVM's exit for twice as long as configured.
  */
 final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 
 	private final boolean callerData;
 
+	private final Appender<ILoggingEvent> console;
+
 	private final LongAdder dropped = new LongAdder();
 
 	private final LongAdder enqueued = new LongAdder();
+
+	private final Duration shutdownTimeout;
+
+	/** When the shutdown budget ends ({@link System#nanoTime()}), or 0 while shutting down has not begun. */
+	private final AtomicLong shutdownDeadline = new AtomicLong();
 
 	/**
 	 * @param console the appender that writes the lines (started and stopped with this one, written to by
@@ -38,6 +50,8 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 	AsyncConsoleAppender(Appender<ILoggingEvent> console, int queueSize, Duration shutdownTimeout,
 			boolean callerData) {
 		this.callerData = callerData;
+		this.console = console;
+		this.shutdownTimeout = shutdownTimeout;
 		setName(ConsoleOutputInstaller.CONSOLE_APPENDER);
 		setRingBufferSize(ringSize(queueSize));
 		setShutdownGracePeriod(ch.qos.logback.core.util.Duration.buildByMilliseconds(shutdownTimeout.toMillis()));
@@ -81,6 +95,11 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 		super.addWarn(message);
 	}
 
+	/** The appender behind the queue that writes the lines. */
+	Appender<ILoggingEvent> console() {
+		return this.console;
+	}
+
 	/** Events dropped because the queue was full, since start. */
 	long droppedTotal() {
 		return this.dropped.sum();
@@ -92,11 +111,12 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 	}
 
 	/**
-	 * Waits until every event queued so far is written, at most {@code timeout}.
+	 * Waits until every event queued so far is written, at most until the shutdown budget ends (it begins
+	 * now if it has not yet).
 	 * @return whether the queue was emptied in time
 	 */
-	boolean flush(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	boolean flush() {
+		long deadline = shutdownDeadline();
 		while (isStarted() && !isRingBufferEmpty()) {
 			if (System.nanoTime() - deadline >= 0) {
 				return false;
@@ -104,6 +124,29 @@ final class AsyncConsoleAppender extends LoggingEventAsyncDisruptorAppender {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
 		}
 		return true;
+	}
+
+	/** Writes what is queued within what is left of the shutdown budget, then stops writing. */
+	@Override
+	public void stop() {
+		if (!isStarted()) {
+			return;
+		}
+		setShutdownGracePeriod(ch.qos.logback.core.util.Duration
+			.buildByMilliseconds(TimeUnit.NANOSECONDS.toMillis(remainingShutdownNanos())));
+		super.stop();
+	}
+
+	/** Nanoseconds left of the shutdown budget (which begins now if it has not yet); never negative. */
+	long remainingShutdownNanos() {
+		return Math.max(0, shutdownDeadline() - System.nanoTime());
+	}
+
+	private long shutdownDeadline() {
+		// 0 marks "not begun", so a deadline that happens to be 0 is moved by a nanosecond.
+		long deadline = (System.nanoTime() + this.shutdownTimeout.toNanos()) | 1;
+		this.shutdownDeadline.compareAndSet(0, deadline);
+		return this.shutdownDeadline.get();
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.github.dynamologging.output;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,6 +22,10 @@ import org.slf4j.event.KeyValuePair;
  * When the appender stops, the shutdown timeout may leave events queued: from then on nothing more is
  * written (the worker may still be busy with its batch), and one last line counts the drops not yet
  * reported plus the events left unwritten, so no line is lost without being counted.
+ * <p>
+ * Stopping waits for the worker's current write only as long as the shutdown budget allows: a console
+ * that blocks (a pipe nobody reads) would otherwise hold the JVM's exit forever. If the write does not
+ * finish in time, the worker writes the last line itself once it does.
  */
 final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -38,7 +45,13 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 
 	private boolean reportedOnce;
 
-	private boolean closed;
+	/** Held while writing to the console: the worker's writes and the last line. */
+	private final ReentrantLock writing = new ReentrantLock();
+
+	private volatile boolean closed;
+
+	/** Whether the last line is still to be written (by whoever holds {@link #writing} next). */
+	private final AtomicBoolean lastLinePending = new AtomicBoolean();
 
 	AsyncConsoleWriter(AsyncConsoleAppender queue, Appender<ILoggingEvent> console) {
 		this.queue = queue;
@@ -54,21 +67,32 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 
 	/** Called on the worker thread only; not through the base class, whose checks would print status text. */
 	@Override
-	public synchronized void doAppend(ILoggingEvent event) {
-		if (this.closed) {
-			return;
-		}
-		long dropped = this.queue.droppedTotal();
-		if (dropped != this.reportedTotal) {
-			long now = System.nanoTime();
-			if (!this.reportedOnce || now - this.lastReport >= REPORT_INTERVAL.toNanos()) {
-				this.reportedOnce = true;
-				this.lastReport = now;
-				report(dropped, 0);
+	public void doAppend(ILoggingEvent event) {
+		this.writing.lock();
+		try {
+			if (this.closed) {
+				writeLastLineIfPending();
+				return;
+			}
+			long dropped = this.queue.droppedTotal();
+			if (dropped != this.reportedTotal) {
+				long now = System.nanoTime();
+				if (!this.reportedOnce || now - this.lastReport >= REPORT_INTERVAL.toNanos()) {
+					this.reportedOnce = true;
+					this.lastReport = now;
+					report(dropped, 0);
+				}
+			}
+			this.console.doAppend(event);
+			this.written++;
+			if (this.closed) {
+				// Stopping gave up waiting for this write; the last line is ours to write.
+				writeLastLineIfPending();
 			}
 		}
-		this.console.doAppend(event);
-		this.written++;
+		finally {
+			this.writing.unlock();
+		}
 	}
 
 	@Override
@@ -77,16 +101,45 @@ final class AsyncConsoleWriter extends UnsynchronizedAppenderBase<ILoggingEvent>
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (!this.closed) {
-			this.closed = true;
-			long unwritten = Math.max(0, this.queue.enqueuedTotal() - this.written);
-			long dropped = this.queue.droppedTotal();
-			if (dropped != this.reportedTotal || unwritten > 0) {
-				report(dropped, unwritten);
-			}
+	public void stop() {
+		if (this.closed) {
+			return;
+		}
+		// Pending before closed: a worker that sees closed also sees that the last line is due.
+		this.lastLinePending.set(true);
+		this.closed = true;
+		boolean locked;
+		try {
+			locked = this.writing.tryLock(this.queue.remainingShutdownNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			locked = false;
+		}
+		if (!locked) {
+			// The console is still busy with the worker's write; the worker writes the last line after it.
+			super.stop();
+			return;
+		}
+		try {
+			writeLastLineIfPending();
+		}
+		finally {
+			this.writing.unlock();
 		}
 		super.stop();
+	}
+
+	/** The count of drops not yet reported and of events left unwritten, then the console stops. */
+	private void writeLastLineIfPending() {
+		if (!this.lastLinePending.getAndSet(false)) {
+			return;
+		}
+		long unwritten = Math.max(0, this.queue.enqueuedTotal() - this.written);
+		long dropped = this.queue.droppedTotal();
+		if (dropped != this.reportedTotal || unwritten > 0) {
+			report(dropped, unwritten);
+		}
 		this.console.stop();
 	}
 

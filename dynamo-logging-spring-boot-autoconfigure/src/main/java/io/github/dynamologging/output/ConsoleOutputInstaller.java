@@ -1,5 +1,6 @@
 package io.github.dynamologging.output;
 
+import java.util.Iterator;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
@@ -30,12 +31,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Swaps Spring Boot's {@code CONSOLE} appender for one that writes Dynamo's format, right after Boot has
  * initialised logging and before anything else logs, so the first line is already in the chosen format.
  * <p>
- * Boot still does everything else: levels from {@code logging.level.*}, the file appender, the
- * {@code logging.threshold.console} filter (carried over). A Logback configuration of the user's own
- * without an appender named {@code CONSOLE} is left alone; it can use the encoders directly.
+ * Boot still does everything else: levels from {@code logging.level.*}, the file appender (whose format
+ * {@link FileOutputEnvironmentPostProcessor} chose), the {@code logging.threshold.console} filter (carried
+ * over). Boot's console kept at the user's request, or a Logback configuration of the user's own, is left
+ * alone as {@link ConsoleChoice} decides, with one line saying so. Boot's console is replaced rather than
+ * given an encoder because it writes only to stdout and cannot queue.
  * <p>
  * With {@code dynamo.logging.async.enabled} the console sits behind a bounded queue
- * ({@link AsyncConsoleAppender}), flushed when the application context closes.
+ * ({@link AsyncConsoleAppender}), flushed when the application context closes; the appender keeps running
+ * for what is logged later, and Boot's logging shutdown hook stops it at JVM exit, within what is left of
+ * the same {@code shutdown-timeout}.
  */
 public class ConsoleOutputInstaller implements GenericApplicationListener {
 
@@ -45,6 +50,8 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 	static final String CONSOLE_APPENDER = "CONSOLE";
 
 	private static final String ASYNC_PREFIX = "dynamo.logging.async";
+
+	private static final String FORMAT_PROPERTY = "dynamo.logging.format";
 
 	/** The console appender behind the async queue, in async mode. */
 	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
@@ -66,9 +73,8 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			install(prepared.getEnvironment());
 		}
-		else if (event instanceof ContextClosedEvent closed
-				&& closed.getApplicationContext().getEnvironment() instanceof ConfigurableEnvironment environment) {
-			flush(environment);
+		else if (event instanceof ContextClosedEvent) {
+			AsyncOutput.installed().ifPresent(AsyncConsoleAppender::flush);
 		}
 	}
 
@@ -78,18 +84,29 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 			properties = Binder.get(environment).bindOrCreate("dynamo.logging", OutputProperties.class);
 		}
 		catch (BindException ex) {
-			if (!ex.getName().toString().startsWith(ASYNC_PREFIX)) {
-				throw ex;
-			}
-			// A bad async setting fails the start, but its failure analysis still comes out in the chosen
-			// format: install the synchronous console first.
-			properties = Binder.get(environment)
-				.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
-			properties.getAsync().setEnabled(false);
-			install(environment, properties);
+			// A bad setting fails the start, but its failure analysis still comes out in the chosen format,
+			// like a bad TOML file's: install the console with the settings that are valid first.
+			install(environment, validPart(environment, ex.getName().toString()));
 			throw ex;
 		}
 		install(environment, properties);
+	}
+
+	/**
+	 * The settings without the bad one: the async queue stays off when an async setting is bad, and a bad
+	 * format gives JSONL, because a JSON line is still legible to a person while a readable line would
+	 * break a log pipeline that parses JSON.
+	 */
+	private static OutputProperties validPart(ConfigurableEnvironment environment, String badProperty) {
+		OutputProperties properties = Binder.get(environment)
+			.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+		if (badProperty.startsWith(ASYNC_PREFIX)) {
+			properties.getAsync().setEnabled(false);
+		}
+		if (badProperty.equals(FORMAT_PROPERTY)) {
+			properties.setFormat(OutputFormat.JSONL);
+		}
+		return properties;
 	}
 
 	private void install(ConfigurableEnvironment environment, OutputProperties properties) {
@@ -99,9 +116,40 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		}
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		Appender<ILoggingEvent> bootConsole = root.getAppender(CONSOLE_APPENDER);
-		if (bootConsole == null) {
-			return;
+		ConsoleChoice choice = ConsoleChoice.of(environment, bootConsole != null, writesDynamoLines(root));
+		if (choice.replace()) {
+			replace(environment, properties, context, root, bootConsole);
 		}
+		if (choice.message() != null) {
+			// Logged once the console is in place, so the line is in the format that is in charge.
+			org.slf4j.Logger log = LoggerFactory.getLogger(ConsoleOutputInstaller.class);
+			if (choice.warning()) {
+				log.warn(choice.message());
+			}
+			else {
+				log.info(choice.message());
+			}
+		}
+	}
+
+	/**
+	 * Whether an appender of the user's own uses one of the starter's encoders. {@code CONSOLE} does not
+	 * count: it may be the starter's console of an earlier start, which Boot keeps when it does not set up
+	 * Logback again, and is replaced like any {@code CONSOLE}.
+	 */
+	private static boolean writesDynamoLines(Logger root) {
+		Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders();
+		while (appenders.hasNext()) {
+			Appender<ILoggingEvent> appender = appenders.next();
+			if (!CONSOLE_APPENDER.equals(appender.getName()) && ConsoleFormats.formatOf(appender).isPresent()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void replace(ConfigurableEnvironment environment, OutputProperties properties,
+			LoggerContext context, Logger root, Appender<ILoggingEvent> bootConsole) {
 		// Caller data only matters to JSONL lines; finding it costs a stack walk per event.
 		boolean callerData = properties.isCallerData() && properties.getFormat() == OutputFormat.JSONL;
 		OutputProperties.Async async = properties.getAsync();
@@ -126,18 +174,6 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		root.addAppender(installed);
 		root.detachAppender(bootConsole);
 		bootConsole.stop();
-	}
-
-	/**
-	 * Writes what the async console still holds before the application context goes away, at most for
-	 * {@code dynamo.logging.async.shutdown-timeout}. The appender keeps running for what is logged later;
-	 * Boot's logging shutdown hook stops it (with the same budget) when the JVM exits.
-	 */
-	private void flush(ConfigurableEnvironment environment) {
-		AsyncOutput.installed().ifPresent((async) -> async.flush(Binder.get(environment)
-			.bindOrCreate("dynamo.logging", OutputProperties.class)
-			.getAsync()
-			.getShutdownTimeout()));
 	}
 
 	private static Encoder<ILoggingEvent> encoder(OutputProperties properties, boolean colour, LoggerContext context) {

@@ -29,6 +29,13 @@ public class OutputProperties {
 	/** Whether lines carry the calling source file and line ('file' and 'line' keys). */
 	private boolean callerData = true;
 
+	/**
+	 * What the log file (logging.file.name or logging.file.path) holds: 'readable', 'jsonl' or 'boot' (Spring
+	 * Boot's logging.pattern.file or logging.structured.format.file). Unset: Boot's when one of those two is
+	 * set, else the console's format.
+	 */
+	private FileFormat fileFormat;
+
 	/** Opt-in asynchronous console output. */
 	private final Async async = new Async();
 
@@ -70,6 +77,14 @@ public class OutputProperties {
 
 	public void setCallerData(boolean callerData) {
 		this.callerData = callerData;
+	}
+
+	public FileFormat getFileFormat() {
+		return this.fileFormat;
+	}
+
+	public void setFileFormat(FileFormat fileFormat) {
+		this.fileFormat = fileFormat;
 	}
 
 	public Async getAsync() {

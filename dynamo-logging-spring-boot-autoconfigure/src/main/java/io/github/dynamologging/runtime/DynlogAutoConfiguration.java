@@ -1,10 +1,9 @@
 package io.github.dynamologging.runtime;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.github.dynamologging.output.OutputFormat;
+import io.github.dynamologging.output.ConsoleFormats;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -49,12 +48,9 @@ public class DynlogAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			DynlogEndpoint dynlogEndpoint(LevelController controller, ConfigFiles configFiles,
-					DynlogProperties properties, ConfigurableEnvironment environment) {
-				String format = Binder.get(environment)
-					.bind("dynamo.logging.format", OutputFormat.class)
-					.orElse(OutputFormat.READABLE)
-					.name()
-					.toLowerCase(Locale.ROOT);
+					DynlogProperties properties) {
+				// What the console really writes: an application's own Logback console may be in charge.
+				String format = ConsoleFormats.inCharge();
 				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles,
 						DynlogEndpoint.writesNeedPrincipal());
 			}

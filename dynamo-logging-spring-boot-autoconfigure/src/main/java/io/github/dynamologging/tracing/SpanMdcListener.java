@@ -11,12 +11,15 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import org.slf4j.MDC;
 
 /**
- * Puts the span in scope into the MDC under Dynamo's names: {@code trace_id}, {@code span_id},
- * {@code parent_id} (when the span has a parent) and {@code span_name}; removes them when the scope
- * closes. Outside a span none of the four are there.
+ * Puts the span in scope into the MDC: {@code traceId} and {@code spanId} under the names Micrometer and
+ * Spring Boot use, so every other appender ({@code %X{traceId}}, {@code %correlationId}, Boot's structured
+ * formats) shows them as it would without the starter, plus {@code parent_id} (when the span has a parent)
+ * and {@code span_name} for Dynamo's lines, whose encoders write the first two as {@code trace_id} and
+ * {@code span_id}. All four are removed when the scope closes; outside a valid span none is there.
  * <p>
- * It takes the place of Micrometer's {@link Slf4JEventListener} (which writes only {@code traceId} and
- * {@code spanId}); extending it is what makes Spring Boot back off from registering that one.
+ * It takes the place of Micrometer's {@link Slf4JEventListener}, which writes only the first two (and
+ * writes them even for an invalid span); extending it is what makes Spring Boot back off from
+ * registering that one.
  */
 public class SpanMdcListener extends Slf4JEventListener {
 
@@ -40,8 +43,8 @@ public class SpanMdcListener extends Slf4JEventListener {
 			clear();
 			return;
 		}
-		MDC.put(FieldNames.TRACE_ID, context.getTraceId());
-		MDC.put(FieldNames.SPAN_ID, context.getSpanId());
+		MDC.put(FieldNames.MDC_TRACE_ID, context.getTraceId());
+		MDC.put(FieldNames.MDC_SPAN_ID, context.getSpanId());
 		if (span instanceof ReadableSpan readable) {
 			MDC.put(FieldNames.SPAN_NAME, SpanNames.shown(readable));
 			SpanContext parent = readable.getParentSpanContext();
@@ -59,8 +62,8 @@ public class SpanMdcListener extends Slf4JEventListener {
 	}
 
 	private static void clear() {
-		MDC.remove(FieldNames.TRACE_ID);
-		MDC.remove(FieldNames.SPAN_ID);
+		MDC.remove(FieldNames.MDC_TRACE_ID);
+		MDC.remove(FieldNames.MDC_SPAN_ID);
 		MDC.remove(FieldNames.PARENT_ID);
 		MDC.remove(FieldNames.SPAN_NAME);
 	}

@@ -51,10 +51,10 @@ class OtlpExportIntegrationTest {
 				.findFirst()
 				.orElseThrow()
 				.getMDCPropertyMap();
-			assertThat(mdc).containsKeys("trace_id", "span_id").containsEntry("x_request_id", "otlp-1");
-			ReceivedSpan span = receiver.spans().await((received) -> received.traceId().equals(mdc.get("trace_id")),
+			assertThat(mdc).containsKeys("traceId", "spanId").containsEntry("x_request_id", "otlp-1");
+			ReceivedSpan span = receiver.spans().await((received) -> received.traceId().equals(mdc.get("traceId")),
 					Duration.ofSeconds(10));
-			assertThat(span.spanId()).isEqualTo(mdc.get("span_id"));
+			assertThat(span.spanId()).isEqualTo(mdc.get("spanId"));
 			assertThat(span.span().getKind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
 			assertThat(span.resourceAttribute("service.name")).isEqualTo("otlp-it");
 			assertThat(span.attribute("x_request_id")).isEqualTo("otlp-1");

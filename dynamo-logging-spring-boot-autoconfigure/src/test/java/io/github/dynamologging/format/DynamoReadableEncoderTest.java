@@ -64,21 +64,35 @@ class DynamoReadableEncoderTest {
 	void controlCharactersCannotForgeALineOrAColour() {
 		this.log.atError()
 			.addKeyValue("v", "a\nb\u001b[31m")
-			.log("one\r\ntwo\u001b[2J\u2028three\u0085\u0000");
+			.log("one\rtwo\u001b[2J\u2028three\u0085\u0000");
 		Matcher line = onlyLine();
 		assertThat(line.group("level")).isEqualTo("ERROR");
 		assertThat(line.group("rest"))
-			.isEqualTo("com.example.Api: one\\r\\ntwo\\u001b[2J\\u2028three\\u0085\\u0000 v=\"a\\nb\\u001b[31m\"");
+			.isEqualTo("com.example.Api: one\\rtwo\\u001b[2J\\u2028three\\u0085\\u0000 v=\"a\\nb\\u001b[31m\"");
 	}
 
 	@Test
-	void exceptionsFollowOnTheirOwnLinesWithEscapedMessages() {
-		this.log.error("failed", new IllegalStateException("bad\nnews", new RuntimeException("cause\r")));
+	void furtherLinesOfAMessageAreIndentedAndTheKeyValuesFollowTheLast() {
+		this.log.atError()
+			.addKeyValue("v", "x\ny")
+			.log("\n\n***************************\nAPPLICATION FAILED TO START\r\n\nDescription:\n\u001b[31mred");
+		assertThat(this.logback.lines()).containsExactly(this.logback.lines().get(0), "  ",
+				"  ***************************", "  APPLICATION FAILED TO START\\r", "  ", "  Description:",
+				"  \\u001b[31mred v=\"x\\ny\"");
+		assertThat(this.logback.lines().get(0)).matches("\\S+Z ERROR com\\.example\\.Api: ");
+	}
+
+	@Test
+	void exceptionsFollowOnIndentedLinesWithEscapedMessages() {
+		this.log.error("failed", new IllegalStateException("bad\nnews\t", new RuntimeException("cause\r")));
 		List<String> lines = this.logback.lines();
 		assertThat(lines.get(0)).endsWith("ERROR com.example.Api: failed");
-		assertThat(lines.get(1)).isEqualTo("java.lang.IllegalStateException: bad\\nnews");
-		assertThat(lines.get(2)).startsWith("\tat io.github.dynamologging.format.DynamoReadableEncoderTest");
-		assertThat(lines).contains("Caused by: java.lang.RuntimeException: cause\\r");
+		assertThat(lines.get(1)).isEqualTo("  java.lang.IllegalStateException: bad");
+		assertThat(lines.get(2)).isEqualTo("    news\\t");
+		assertThat(lines.get(3)).startsWith("    at io.github.dynamologging.format.DynamoReadableEncoderTest");
+		assertThat(lines).contains("  Caused by: java.lang.RuntimeException: cause\\r");
+		assertThat(lines.subList(1, lines.size())).allMatch((further) -> further.startsWith("  "))
+			.noneMatch((further) -> further.contains("\t"));
 	}
 
 	@Test

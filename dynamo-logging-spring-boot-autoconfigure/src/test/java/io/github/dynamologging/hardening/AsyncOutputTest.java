@@ -1,9 +1,12 @@
 package io.github.dynamologging.hardening;
 
+import java.io.FilterOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Logger;
@@ -44,6 +47,12 @@ class AsyncOutputTest {
 	@AfterEach
 	void restoreStderr() {
 		// Stop the async console this test installed (it would go on writing to the captured stream).
+		stopConsole();
+		System.setErr(this.originalErr);
+	}
+
+	/** What Boot's logging shutdown hook does to the console at JVM exit: detach and stop it. */
+	private static void stopConsole() {
 		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
 		Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
@@ -51,12 +60,15 @@ class AsyncOutputTest {
 			root.detachAppender(console);
 			console.stop();
 		}
-		System.setErr(this.originalErr);
 	}
 
 	private ConfigurableApplicationContext start(long nanosPerLine, String... properties) {
 		this.stderr = new CapturedJsonLines(nanosPerLine);
-		System.setErr(this.stderr.printStream());
+		return start(this.stderr.printStream(), properties);
+	}
+
+	private ConfigurableApplicationContext start(PrintStream err, String... properties) {
+		System.setErr(err);
 		List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
 				"--dynamo.logging.format=jsonl", "--dynamo.logging.async.enabled=true"));
 		Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
@@ -140,6 +152,96 @@ class AsyncOutputTest {
 		assertThat(reports(this.stderr.jsonLines())).isEmpty();
 		System.out.printf("[hardening] async app close flush: produced=%d queued_at_close=%d written=%d close=%dms budget=5000ms stderr=1ms/line%n",
 				produced, queuedAtClose, written.size(), closeMs);
+	}
+
+	@Test
+	void closingAndThenStoppingWaitAtMostTheShutdownTimeoutTogetherAndCountWhatIsLeft() throws Exception {
+		long timeoutMs = 3_000;
+		ConfigurableApplicationContext context = start(TimeUnit.MILLISECONDS.toNanos(5),
+				"dynamo.logging.async.queue-size=4096", "dynamo.logging.async.shutdown-timeout=" + timeoutMs + "ms");
+		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
+		int produced = 2_000;
+		for (int i = 0; i < produced; i++) {
+			log.info("queued {}", i);
+		}
+		long started = System.nanoTime();
+		context.close();
+		stopConsole();
+		long shutdownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		// The bound is the budget plus a margin for a busy machine, well below twice the budget.
+		assertThat(shutdownMs).isLessThan(timeoutMs + 2_000);
+		JsonNode last = awaitLastLine();
+		long written = this.stderr.jsonLines().stream()
+			.filter((line) -> TARGET.equals(line.get("target").stringValue()))
+			.count();
+		assertThat(last.get("unwritten_at_shutdown").asLong()).isPositive()
+			.isEqualTo(produced - written);
+		System.out.printf("[hardening] async app shutdown with a slow console: produced=%d written=%d unwritten=%d close+stop=%dms budget=%dms stderr=5ms/line%n",
+				produced, written, produced - written, shutdownMs, timeoutMs);
+	}
+
+	@Test
+	void aConsoleThatBlocksHoldsTheShutdownNoLongerThanTheTimeout() throws Exception {
+		long timeoutMs = 2_000;
+		CapturedJsonLines captured = new CapturedJsonLines(0);
+		CountDownLatch release = new CountDownLatch(1);
+		ConfigurableApplicationContext context = start(new PrintStream(new FilterOutputStream(captured) {
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+				awaitRelease(release);
+				captured.write(bytes, offset, length);
+			}
+
+			@Override
+			public void write(int b) {
+				awaitRelease(release);
+				captured.write(b);
+			}
+		}, true, StandardCharsets.UTF_8), "dynamo.logging.async.shutdown-timeout=" + timeoutMs + "ms");
+		this.stderr = captured;
+		org.slf4j.Logger log = LoggerFactory.getLogger(TARGET);
+		for (int i = 0; i < 100; i++) {
+			log.info("stuck {}", i);
+		}
+		Thread shutdown = new Thread(() -> {
+			context.close();
+			stopConsole();
+		});
+		long started = System.nanoTime();
+		shutdown.start();
+		shutdown.join(timeoutMs + 5_000);
+		long shutdownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		boolean returned = !shutdown.isAlive();
+		release.countDown();
+		shutdown.join();
+		assertThat(returned).as("close and stop returned while the console was blocked").isTrue();
+		assertThat(shutdownMs).isLessThan(timeoutMs + 2_000);
+		// Once the console writes again, the worker finishes its write and counts what was left.
+		JsonNode last = awaitLastLine();
+		assertThat(last.get("unwritten_at_shutdown").asLong()).isPositive();
+		System.out.printf("[hardening] async app shutdown with a blocked console: close+stop=%dms budget=%dms unwritten=%d%n",
+				shutdownMs, timeoutMs, last.get("unwritten_at_shutdown").asLong());
+	}
+
+	private static void awaitRelease(CountDownLatch release) {
+		try {
+			release.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The console's last line, the count of what was left, once it is written (the worker may write it). */
+	private JsonNode awaitLastLine() throws InterruptedException {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			List<JsonNode> reports = reports(this.stderr.jsonLines());
+			if (!reports.isEmpty() && reports.get(reports.size() - 1).has("unwritten_at_shutdown")) {
+				return reports.get(reports.size() - 1);
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no last line counting the unwritten events in " + this.stderr.text());
 	}
 
 	private static List<JsonNode> reports(List<JsonNode> lines) {

@@ -56,6 +56,8 @@ class BadConfigurationStartupTest {
 
 	private static final Pattern READABLE_LINE = Pattern
 		.compile("\\d{4}-\\d\\d-\\d\\dT[^ ]+Z +(TRACE|DEBUG|INFO|WARN|ERROR) (?:[^ :]+: )?([^ :]+): (.*)");
+	/** How every READABLE event's first line starts: its time and level. */
+	private static final Pattern READABLE_EVENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z (TRACE|DEBUG| INFO| WARN|ERROR) ");
 
 	private static final String TRUTHY_RULE = "expected one of 1, true, on, yes";
 
@@ -355,22 +357,45 @@ class BadConfigurationStartupTest {
 		}
 	}
 
-	static Stream<Arguments> badAsyncSettings() {
+	static Stream<Arguments> badOutputSettings() {
+		String toEnum = "failed to convert java.lang.String to io.github.dynamologging.output.";
+		String toBoolean = "failed to convert java.lang.String to boolean";
 		return Stream.of(Arguments.of("dynamo.logging.async.queue-size", "0", "the async queue must hold between 1 and 1073741824 lines, but is 0"),
 				Arguments.of("dynamo.logging.async.queue-size", "lots", "failed to convert java.lang.String to int"),
 				Arguments.of("dynamo.logging.async.shutdown-timeout", "-5s", "the async shutdown timeout must be zero or positive, but is PT-5S"),
-				Arguments.of("dynamo.logging.async.enabled", "maybe", "failed to convert java.lang.String to boolean"));
+				Arguments.of("dynamo.logging.async.enabled", "maybe", toBoolean),
+				Arguments.of("dynamo.logging.format", "xml", toEnum + "OutputFormat"),
+				Arguments.of("dynamo.logging.output", "stdrr", toEnum + "OutputStreamName"),
+				Arguments.of("dynamo.logging.file-format", "csv", toEnum + "FileFormat"),
+				Arguments.of("dynamo.logging.caller-data", "maybe", toBoolean),
+				Arguments.of("dynamo.logging.local-time", "maybe", toBoolean),
+				Arguments.of("dynamo.logging.enabled", "maybe", toBoolean));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@MethodSource("badAsyncSettings")
-	void aBadAsyncSettingStopsTheStartWithAFailureAnalysisInTheChosenFormat(String property, String value,
+	@MethodSource("badOutputSettings")
+	void aBadOutputSettingStopsTheStartWithAFailureAnalysisInTheChosenFormat(String property, String value,
 			String rule) {
 		assertThatThrownBy(() -> start(Map.of(), "--" + property + "=" + value))
-			.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging.async");
+			.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging");
+		// lines() parses every stderr line: the whole start, failure analysis included, is JSONL.
 		List<String> errors = failureAnalyses();
 		assertThat(errors).singleElement().asString().contains(property).contains(value).contains(rule);
-		System.out.printf("[hardening] bad async %s=%s: start refused, failure analysis as a JSON line%n", property, value);
+		System.out.printf("[hardening] bad %s=%s: start refused, failure analysis as a JSON line%n", property, value);
+	}
+
+	@Test
+	void inReadableTheFailureReportIsOneEventWithItsFurtherLinesIndented() {
+		assertThatThrownBy(() -> start(Map.of("DYN_LOGGING_JSONL", "0", "DYN_LOGGING_CONSOLE_FORMAT", "readable"),
+				"--dynamo.logging.async.queue-size=0"))
+			.hasStackTraceContaining("Failed to bind properties");
+		List<String> lines = List.of(this.stderr.text().split("\n"));
+		int report = lines.indexOf("  APPLICATION FAILED TO START");
+		assertThat(report).as("the report's title on a line of its own in %s", lines).isPositive();
+		assertThat(lines.get(report - 1)).isEqualTo("  ***************************");
+		assertThat(lines).contains("  Description:", "  Action:")
+			.allMatch((line) -> READABLE_EVENT.matcher(line).lookingAt() || line.startsWith("  "));
+		assertThat(lines.stream().filter((line) -> line.contains("\\n"))).isEmpty();
 	}
 
 	@SpringBootConfiguration

@@ -1,5 +1,6 @@
 package io.github.dynamologging.hardening;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every hostile string, in every place an event carries text, through the READABLE encoder with colours
- * on: each event is one line (its exception on lines of its own) that holds no raw control, no raw
- * U+2028/U+2029 and no colour code but the encoder's own six, and shows the text in escaped form.
+ * on: an event's first line holds no raw control, no raw U+2028/U+2029 and no colour code but the
+ * encoder's own six, and shows the text in escaped form. A message's LF, and only a message's, starts a
+ * further line; every further line (those and the exception's) starts with two spaces, so none starts
+ * like an event, and holds no raw control either.
  */
 class HostileReadableTest {
 
@@ -57,12 +60,13 @@ class HostileReadableTest {
 		String text = entry.text();
 		String shown = shown(LoneSurrogates.replace(text));
 		String quoted = quoted(LoneSurrogates.replace(text));
+		String message = shownMessage(LoneSurrogates.replace(text), "\n  ");
 
 		this.log.warn(text);
-		assertThat(line(entry, "message")).endsWith(" " + TARGET + ": " + shown);
+		assertThat(event(entry, "message")).endsWith(" " + TARGET + ": " + message);
 
 		this.log.info("before {} after", text);
-		assertThat(line(entry, "{} argument")).endsWith(" " + TARGET + ": before " + shown + " after");
+		assertThat(event(entry, "{} argument")).endsWith(" " + TARGET + ": before " + message + " after");
 
 		MDC.put(text, "mdc value");
 		this.log.info("MDC key");
@@ -84,7 +88,7 @@ class HostileReadableTest {
 		assertThat(line(entry, "logger name")).endsWith(" " + shown + ": logger name");
 
 		this.log.error("exception", new IllegalStateException(text, new IllegalArgumentException(text)));
-		assertExceptionLines(entry, shown);
+		assertExceptionLines(entry, shownMessage(LoneSurrogates.replace(text), "\n    "));
 	}
 
 	@Test
@@ -94,7 +98,7 @@ class HostileReadableTest {
 		assertThat(line).endsWith("\\u001b[0m\\u001b[32mfake INFO\\u009b0m k=\"\\u001b[32mgreen\"");
 	}
 
-	/** The event's lines: the first ends the event's own text, then the exception and nothing else. */
+	/** The event's lines: the first ends the event's own text, then the exception, indented. */
 	private void assertExceptionLines(Entry entry, String shown) {
 		String what = entry.name() + " as exception message";
 		String all = HostileLines.strictUtf8(this.logback.bytes(), what);
@@ -102,15 +106,13 @@ class HostileReadableTest {
 		assertThat(all).as(what).endsWith("\n");
 		List<String> lines = List.of(all.substring(0, all.length() - 1).split("\n", -1));
 		assertThat(ownText(lines.get(0), what)).endsWith(" " + TARGET + ": exception");
-		assertThat(lines.get(1)).as(what).isEqualTo("java.lang.IllegalStateException: " + shown);
-		assertThat(lines).as(what).contains("Caused by: java.lang.IllegalArgumentException: " + shown);
-		for (String line : lines.subList(2, lines.size())) {
-			if (!line.startsWith("Caused by: ")) {
-				// Logback's stack frames start with a tab; nothing else may.
-				assertThat(line).as(what).matches("\t(at |\\.\\.\\. \\d+ common frames omitted).*");
-				HostileLines.assertNoRawControls(line.substring(1), what);
-			}
-		}
+		assertFurtherLines(lines.subList(1, lines.size()), what);
+		String exception = all.substring(all.indexOf('\n') + 1);
+		assertThat(exception).as(what).startsWith("  java.lang.IllegalStateException: " + shown + "\n    at ");
+		assertThat(exception).as(what).contains("\n  Caused by: java.lang.IllegalArgumentException: " + shown + "\n");
+		// Logback's frames, with its tab turned into indentation: stack frames are the only lines at 4 spaces
+		// that start with "at " and nothing of the hostile text sits at the start of a line unindented.
+		assertThat(lines.get(lines.size() - 1)).as(what).matches("    (at |\\.\\.\\. \\d+ common frames omitted).*");
 	}
 
 	/** The one line the last event wrote, without its colours, after checking them. */
@@ -121,12 +123,39 @@ class HostileReadableTest {
 		return ownText(line, what);
 	}
 
+	/**
+	 * The text the last event wrote, its first line without its colours, after checking that every further
+	 * line is indented and clean.
+	 */
+	private String event(Entry entry, String place) {
+		String what = entry.name() + " as " + place;
+		String all = HostileLines.strictUtf8(this.logback.bytes(), what);
+		this.logback.reset();
+		assertThat(all).as("%s: ends with \\n", what).endsWith("\n");
+		List<String> lines = List.of(all.substring(0, all.length() - 1).split("\n", -1));
+		assertFurtherLines(lines.subList(1, lines.size()), what);
+		return ownText(lines.get(0), what) + all.substring(lines.get(0).length(), all.length() - 1);
+	}
+
+	/** Lines after an event's first: indented, no raw control, no colour. */
+	private static void assertFurtherLines(List<String> further, String what) {
+		for (String line : further) {
+			assertThat(line).as("%s: a further line is indented", what).startsWith("  ");
+			HostileLines.assertNoRawControls(line, what);
+		}
+	}
+
 	private static String ownText(String line, String what) {
 		assertThat(OWN_COLOURS.matcher(line).results().count()).as("%s: the encoder's own colour codes", what)
 			.isEqualTo(6);
 		String plain = OWN_COLOURS.matcher(line).replaceAll("");
 		HostileLines.assertNoRawControls(plain, what);
 		return plain;
+	}
+
+	/** A message's form: escaped like {@link #shown}, except that LF starts a line with {@code newLine}. */
+	private static String shownMessage(String text, String newLine) {
+		return String.join(newLine, Arrays.stream(text.split("\n", -1)).map(HostileReadableTest::shown).toList());
 	}
 
 	/** SPEC 4.2's escaped form of free text: CR, LF, tab by name, other controls as lower-case \\u00xx. */

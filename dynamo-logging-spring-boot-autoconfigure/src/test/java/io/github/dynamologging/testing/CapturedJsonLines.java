@@ -46,7 +46,7 @@ public final class CapturedJsonLines extends OutputStream {
 		this.bytes.reset();
 	}
 
-	/** Everything written so far, as text (for the READABLE format). */
+	/** Everything written so far, as UTF-8 text (for the READABLE format). */
 	public synchronized String text() {
 		return this.bytes.toString(StandardCharsets.UTF_8);
 	}

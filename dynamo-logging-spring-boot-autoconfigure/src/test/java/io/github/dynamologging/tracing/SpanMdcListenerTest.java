@@ -33,19 +33,20 @@ class SpanMdcListenerTest {
 	}
 
 	@Test
-	void putsDynamoKeysForTheSpanInScopeAndRestoresTheParentsAfterwards() {
+	void putsMicrometersIdKeysAndDynamosSpanKeysForTheSpanInScopeAndRestoresTheParentsAfterwards() {
 		Span parent = this.tracer.spanBuilder("parent").startSpan();
 		Context parentContext = Context.root().with(parent);
 		this.listener.onEvent(new ScopeAttachedEvent(parentContext));
 		assertThat(MDC.get("span_name")).isEqualTo("parent");
-		assertThat(MDC.get("trace_id")).isEqualTo(parent.getSpanContext().getTraceId());
-		assertThat(MDC.get("span_id")).isEqualTo(parent.getSpanContext().getSpanId());
+		assertThat(MDC.get("traceId")).isEqualTo(parent.getSpanContext().getTraceId());
+		assertThat(MDC.get("spanId")).isEqualTo(parent.getSpanContext().getSpanId());
 		assertThat(MDC.get("parent_id")).isNull();
+		assertThat(MDC.getCopyOfContextMap()).doesNotContainKeys("trace_id", "span_id");
 
 		Span child = this.tracer.spanBuilder("child").setParent(parentContext).startSpan();
 		this.listener.onEvent(new ScopeAttachedEvent(parentContext.with(child)));
 		assertThat(MDC.get("span_name")).isEqualTo("child");
-		assertThat(MDC.get("span_id")).isEqualTo(child.getSpanContext().getSpanId());
+		assertThat(MDC.get("spanId")).isEqualTo(child.getSpanContext().getSpanId());
 		assertThat(MDC.get("parent_id")).isEqualTo(parent.getSpanContext().getSpanId());
 
 		this.listener.onEvent(new ScopeRestoredEvent(parentContext));
@@ -61,7 +62,7 @@ class SpanMdcListenerTest {
 	void restoringAContextWithoutASpanClearsTheKeys() {
 		this.listener.onEvent(new ScopeAttachedEvent(Context.root().with(this.tracer.spanBuilder("x").startSpan())));
 		this.listener.onEvent(new ScopeRestoredEvent(Context.root()));
-		assertThat(MDC.get("trace_id")).isNull();
+		assertThat(MDC.get("traceId")).isNull();
 		assertThat(MDC.get("span_name")).isNull();
 	}
 
