@@ -5,7 +5,9 @@ import java.util.Locale;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.output.OutputFormat;
+import io.github.dynamologging.rules.RequestRules;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -45,14 +47,15 @@ public class DynlogAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			DynlogEndpoint dynlogEndpoint(LevelController controller, ConfigFiles configFiles,
-					DynlogProperties properties, ConfigurableEnvironment environment) {
+					DynlogProperties properties, ConfigurableEnvironment environment,
+					ObjectProvider<RequestRules> requestRules) {
 				String format = Binder.get(environment)
 					.bind("dynamo.logging.format", OutputFormat.class)
 					.orElse(OutputFormat.READABLE)
 					.name()
 					.toLowerCase(Locale.ROOT);
 				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles,
-						DynlogEndpoint.writesNeedPrincipal());
+						DynlogEndpoint.writesNeedPrincipal(), requestRules.getIfAvailable());
 			}
 
 			@Bean

@@ -3,6 +3,7 @@ package io.github.dynamologging.runtime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.dynamologging.rules.RequestRuleView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -15,9 +16,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param overrides the directives of the change in force and when they expire
  * @param configSource the TOML file(s) whose levels applied, or {@code null}
  * @param configHash SHA-256 of those files' bytes, or {@code null}
+ * @param requestRules the per-request rules in force, oldest first
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DynlogDescriptor(String filter, String startupFilter, String format, List<LevelOverride> overrides,
-		@Nullable String configSource, @Nullable String configHash) implements OperationResponseBody {
+		@Nullable String configSource, @Nullable String configHash, List<RequestRuleView> requestRules) implements OperationResponseBody {
 
 }

@@ -1,13 +1,16 @@
 package io.github.dynamologging.runtime;
 
 import java.security.Principal;
+import java.util.List;
 
+import io.github.dynamologging.rules.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.ClassUtils;
 
@@ -32,6 +35,8 @@ public class DynlogEndpoint {
 
 	private final boolean writesNeedPrincipal;
 
+	private final @Nullable RequestRules requestRules;
+
 	/**
 	 * @param controller applies the changes
 	 * @param rules what a change may ask for
@@ -39,14 +44,16 @@ public class DynlogEndpoint {
 	 * @param configFiles the TOML files that applied, at start or at the last reload
 	 * @param writesNeedPrincipal whether a change without an authenticated principal is refused
 	 * (Spring Security is present)
+	 * @param requestRules the per-request rules, {@code null} when there are none (SLF4J not bound to Logback)
 	 */
 	DynlogEndpoint(LevelController controller, ChangeRules rules, String format, ConfigFiles configFiles,
-			boolean writesNeedPrincipal) {
+			boolean writesNeedPrincipal, @Nullable RequestRules requestRules) {
 		this.controller = controller;
 		this.rules = rules;
 		this.format = format;
 		this.configFiles = configFiles;
 		this.writesNeedPrincipal = writesNeedPrincipal;
+		this.requestRules = requestRules;
 	}
 
 	@ReadOperation
@@ -55,10 +62,12 @@ public class DynlogEndpoint {
 	}
 
 	/**
-	 * Applies a whole filter, replacing the change in force.
+	 * Applies a whole filter, replacing the change in force; or, with {@code match}, adds a per-request rule
+	 * that applies the filter only while handling the requests it matches.
 	 * @param filter the filter string, e.g. {@code warn,com.example.api=trace}
 	 * @param ttl ISO-8601 duration, or {@code permanent} when allowed; default from the settings
 	 * @param reason why, for the audit line
+	 * @param match the {@code match} object of a per-request rule as JSON text, or {@code null}
 	 * @param securityContext who asks
 	 * @return the levels after the change
 	 * @throws InvalidChangeException if the change breaks a rule; nothing changed
@@ -66,21 +75,50 @@ public class DynlogEndpoint {
 	 */
 	@WriteOperation
 	public DynlogDescriptor change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
-			SecurityContext securityContext) {
+			@Nullable String match, SecurityContext securityContext) {
 		String principal = principal(securityContext);
+		if (match != null) {
+			requestRules().add(match, this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
+					this.rules.checkReason(reason), principal);
+			return levels();
+		}
 		return describe(this.controller.apply(this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
 				this.rules.checkReason(reason), principal));
 	}
 
 	/**
-	 * Puts every logger back to its level at start.
+	 * Puts every logger back to its level at start and removes every per-request rule.
 	 * @param securityContext who asks
 	 * @return the levels after the reset
 	 * @throws ChangeNotAllowedException if nobody is authenticated but must be
 	 */
 	@DeleteOperation
 	public DynlogDescriptor reset(SecurityContext securityContext) {
-		return describe(this.controller.reset(principal(securityContext)));
+		String principal = principal(securityContext);
+		if (this.requestRules != null) {
+			this.requestRules.removeAll(principal);
+		}
+		return describe(this.controller.reset(principal));
+	}
+
+	/**
+	 * Removes one per-request rule ({@code DELETE /actuator/dynlog/{rule}}); levels stay as they are.
+	 * @param rule the rule's id
+	 * @param securityContext who asks
+	 * @return the levels and rules after the removal
+	 * @throws io.github.dynamologging.rules.UnknownRuleException if no rule has this id
+	 */
+	@DeleteOperation
+	public DynlogDescriptor removeRule(@Selector String rule, SecurityContext securityContext) {
+		requestRules().remove(rule, principal(securityContext));
+		return levels();
+	}
+
+	private RequestRules requestRules() {
+		if (this.requestRules == null) {
+			throw new InvalidChangeException("Per-request rules need SLF4J bound to Logback");
+		}
+		return this.requestRules;
 	}
 
 	private @Nullable String principal(SecurityContext securityContext) {
@@ -100,7 +138,7 @@ public class DynlogEndpoint {
 	private DynlogDescriptor describe(LevelState state) {
 		ConfigFiles.Applied applied = this.configFiles.applied();
 		return new DynlogDescriptor(state.filter(), state.startupFilter(), this.format, state.overrides(),
-				applied.source(), applied.hash());
+				applied.source(), applied.hash(), (this.requestRules != null) ? this.requestRules.list() : List.of());
 	}
 
 }
