@@ -1,6 +1,7 @@
 package io.github.dynamologging.benchmarks;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,9 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.github.dynamologging.filter.LogFilter;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
+import io.github.dynamologging.rules.RequestRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,7 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code log.debug("x {}", arg)} on a logger whose level is INFO: with the Logback context as the starter leaves
  * it (a {@code CONSOLE} {@link ConsoleAppender} with {@link DynamoJsonlEncoder}, levels as logger levels, the
  * quiet-library levels, no TurboFilters) against plain Logback defaults ({@link BasicConfigurator}, root INFO).
- * Both appenders write to a counting null stream.
+ * Both appenders write to a counting null stream. {@code starter-rule} is {@code starter} with one per-request
+ * rule in force that the benchmark thread's work does not match: the rules' turbo filter is installed and
+ * asked on every call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -39,7 +44,7 @@ public class DisabledStatementBenchmark {
 	private static final List<String> QUIET_LIBRARIES = List.of("io.netty", "io.grpc", "io.opentelemetry",
 			"reactor.netty", "org.apache.hc");
 
-	@Param({ "starter", "logback" })
+	@Param({ "starter", "starter-rule", "logback" })
 	public String setup;
 
 	private LoggerContext context;
@@ -50,6 +55,8 @@ public class DisabledStatementBenchmark {
 
 	private CountingNullStream out;
 
+	private RequestRules rules;
+
 	@Setup
 	public void setUp() {
 		this.context = new LoggerContext();
@@ -59,13 +66,21 @@ public class DisabledStatementBenchmark {
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
 		switch (this.setup) {
 			case "starter" -> starter(root);
+			case "starter-rule" -> {
+				starter(root);
+				this.rules = RequestRules.local(this.context, 10, this.context.getLogger("dynamo.logging.audit"));
+				this.rules.add("{\"header\": \"X-Request-Id\", \"equals\": \"another request\"}",
+						LogFilter.parseStrict("debug"), Duration.ofHours(1), null, null);
+			}
 			case "logback" -> logback(root);
 			default -> throw new IllegalArgumentException("Unknown setup " + this.setup);
 		}
 		this.log = this.context.getLogger(Events.LOGGER_NAME);
 		this.arg = "order-" + System.nanoTime();
-		// Sanity: INFO reaches the null stream, DEBUG is off, nothing else decides.
-		if (!this.context.getTurboFilterList().isEmpty() || this.log.isDebugEnabled() || !this.log.isInfoEnabled()) {
+		// Sanity: INFO reaches the null stream, DEBUG is off, nothing else decides (but the rules' filter).
+		int turboFilters = (this.rules != null) ? 1 : 0;
+		if (this.context.getTurboFilterList().size() != turboFilters || this.log.isDebugEnabled()
+				|| !this.log.isInfoEnabled()) {
 			throw new IllegalStateException(this.setup + ": unexpected levels or TurboFilters");
 		}
 		this.log.info("sanity {}", this.arg);
@@ -77,6 +92,9 @@ public class DisabledStatementBenchmark {
 
 	@TearDown
 	public void tearDown() {
+		if (this.rules != null) {
+			this.rules.close();
+		}
 		this.context.stop();
 	}
 

@@ -87,6 +87,17 @@ public final class RequestRules implements AutoCloseable {
 	}
 
 	/**
+	 * Rules of this process only (no key: nothing passed to or taken from other services), outside an
+	 * application context, e.g. to measure what a rule in force costs.
+	 * @param context the Logback context whose lines the rules let through
+	 * @param maxRequestsPerSecond how many requests each rule raises per second at most
+	 * @param auditLogger the logger of the audit lines
+	 */
+	public static RequestRules local(LoggerContext context, int maxRequestsPerSecond, Logger auditLogger) {
+		return new RequestRules(context, maxRequestsPerSecond, null, Clock.systemUTC(), auditLogger);
+	}
+
+	/**
 	 * Adds a rule.
 	 * @param matchJson the {@code match} object as JSON text
 	 * @param filter the filter for matched requests, already checked

@@ -26,17 +26,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Per-request log rules (docs/runtime-control.md): the registry the {@code dynlog} endpoint adds rules
+ * Per-request log rules (docs/runtime-control.md), with Spring Web on the classpath: the registry the {@code dynlog} endpoint adds rules
  * to, the adapter that decides each request of the web stack in use, and, with
  * {@code dynamo.logging.request-rules.key}, the HTTP client adapters that pass a decision on.
  */
 @AutoConfiguration
-@ConditionalOnClass(LoggerContext.class)
+@ConditionalOnClass({ LoggerContext.class, PathContainer.class })
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
 @Conditional(RequestRulesAutoConfiguration.LogbackBound.class)
 @EnableConfigurationProperties(RequestRulesProperties.class)
