@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -67,15 +66,10 @@ class CrossServiceRulesIntegrationTest {
 		assertThat(front.get("/front", "X-Request-Id", "traced-1").body()).isEqualTo("back says ok");
 		assertThat(front.get("/front", "X-Request-Id", "untraced-1").body()).isEqualTo("back says ok");
 
-		JsonNode frontLine = debugLine("front details", "traced-1");
-		JsonNode backLine = debugLine("back details", "traced-1");
-		assertThat(text(frontLine, "dynlog_rule")).isEqualTo(rule);
-		assertThat(text(backLine, "dynlog_rule")).isEqualTo(rule);
+		JsonNode frontLine = RuleLines.raised(this.captured, "front details", "traced-1", rule);
+		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-1", rule);
 		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
-		this.captured.await((line) -> "back done".equals(text(line, "message"))
-				&& "untraced-1".equals(text(line, "x_request_id")));
-		assertThat(this.captured.lines()).filteredOn((line) -> "untraced-1".equals(text(line, "x_request_id")))
-			.noneMatch((line) -> "DEBUG".equals(text(line, "level")));
+		RuleLines.notRaised(this.captured, "untraced-1", "back done");
 		assertThat(acceptedEntries()).isEqualTo(1.0);
 	}
 
@@ -86,10 +80,7 @@ class CrossServiceRulesIntegrationTest {
 		String forged = forger.sign("abcd1234", LogFilter.parseStrict("debug"), null);
 		HttpResponse<String> response = back.get("/back", "X-Request-Id", "forged-1", "baggage", "dynlog=" + forged);
 		assertThat(response.statusCode()).isEqualTo(200);
-		this.captured.await((line) -> "back done".equals(text(line, "message"))
-				&& "forged-1".equals(text(line, "x_request_id")));
-		assertThat(this.captured.lines()).filteredOn((line) -> "forged-1".equals(text(line, "x_request_id")))
-			.noneMatch((line) -> "DEBUG".equals(text(line, "level")));
+		RuleLines.notRaised(this.captured, "forged-1", "back done");
 		JsonNode counted = json(back.get("/actuator/metrics/" + IgnoredEntries.METER + "?tag=reason:bad_signature"));
 		assertThat(counted.get("measurements").get(0).get("value").doubleValue()).isEqualTo(1.0);
 	}
@@ -99,28 +90,16 @@ class CrossServiceRulesIntegrationTest {
 		return counted.get("measurements").get(0).get("value").doubleValue();
 	}
 
-	private JsonNode debugLine(String message, String requestId) throws InterruptedException {
-		JsonNode line = this.captured.await((candidate) -> message.equals(text(candidate, "message"))
-				&& requestId.equals(text(candidate, "x_request_id")));
-		assertThat(text(line, "level")).isEqualTo("DEBUG");
-		return line;
-	}
-
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Api.class)
-	static class App {
-
-	}
-
 	@RestController
-	static class Api {
+	static class App {
 
 		private static final Logger log = LoggerFactory.getLogger("com.example.rules.Api");
 
 		private final RestClient client;
 
-		Api(RestClient.Builder builder, @Value("${back.url:}") String backUrl) {
+		App(RestClient.Builder builder, @Value("${back.url:}") String backUrl) {
 			this.client = builder.baseUrl(backUrl).build();
 		}
 

@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,33 +59,17 @@ class ReactiveRequestRulesIntegrationTest {
 		assertThat(app.get("/front", "X-Request-Id", "flux-1").body()).isEqualTo("back says ok");
 		assertThat(app.get("/front", "X-Request-Id", "flux-2").body()).isEqualTo("back says ok");
 
-		JsonNode before = raised("before the hop", "flux-1", rule);
-		JsonNode after = raised("after the hop", "flux-1", rule);
+		JsonNode before = RuleLines.raised(this.captured, "before the hop", "flux-1", rule);
+		JsonNode after = RuleLines.raised(this.captured, "after the hop", "flux-1", rule);
 		assertThat(text(after, "thread.name")).isNotEqualTo(text(before, "thread.name"));
-		raised("back details", "flux-1", rule);
-		this.captured.await((line) -> "back done".equals(text(line, "message"))
-				&& "flux-2".equals(text(line, "x_request_id")));
-		assertThat(this.captured.lines()).filteredOn((line) -> "flux-2".equals(text(line, "x_request_id")))
-			.noneMatch((line) -> "DEBUG".equals(text(line, "level")));
-	}
-
-	private JsonNode raised(String message, String requestId, String rule) throws InterruptedException {
-		JsonNode line = this.captured.await((candidate) -> message.equals(text(candidate, "message"))
-				&& requestId.equals(text(candidate, "x_request_id")));
-		assertThat(text(line, "level")).isEqualTo("DEBUG");
-		assertThat(text(line, "dynlog_rule")).isEqualTo(rule);
-		return line;
+		RuleLines.raised(this.captured, "back details", "flux-1", rule);
+		RuleLines.notRaised(this.captured, "flux-2", "back done");
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Api.class)
-	static class App {
-
-	}
-
 	@RestController
-	static class Api {
+	static class App {
 
 		private static final Logger log = LoggerFactory.getLogger("com.example.rules.Api");
 
@@ -94,7 +77,7 @@ class ReactiveRequestRulesIntegrationTest {
 
 		private final Environment environment;
 
-		Api(WebClient.Builder builder, Environment environment) {
+		App(WebClient.Builder builder, Environment environment) {
 			this.client = builder.build();
 			this.environment = environment;
 		}

@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,9 +63,9 @@ class ServletRequestRulesIntegrationTest {
 			assertThat(app.get(path, "X-Request-Id", "watched-1").statusCode()).isEqualTo(200);
 			assertThat(app.get(path, "X-Request-Id", "other-1").statusCode()).isEqualTo(200);
 		}
-		JsonNode work = raised("work details", "watched-1", rule);
-		JsonNode async = raised("async details", "watched-1", rule);
-		JsonNode task = raised("task details", "watched-1", rule);
+		JsonNode work = RuleLines.raised(this.captured, "work details", "watched-1", rule);
+		JsonNode async = RuleLines.raised(this.captured, "async details", "watched-1", rule);
+		JsonNode task = RuleLines.raised(this.captured, "task details", "watched-1", rule);
 		assertThat(text(async, "thread.name")).isNotEqualTo(text(work, "thread.name"));
 		assertThat(text(task, "thread.name")).isNotEqualTo(text(work, "thread.name"));
 		// A line the process-wide level lets through anyway is not marked.
@@ -74,10 +73,7 @@ class ServletRequestRulesIntegrationTest {
 				&& "watched-1".equals(text(line, "x_request_id")));
 		assertThat(done.has("dynlog_rule")).isFalse();
 		// Other requests, and the process-wide level, are untouched.
-		this.captured.await((line) -> "work done".equals(text(line, "message"))
-				&& "other-1".equals(text(line, "x_request_id")));
-		assertThat(this.captured.lines()).filteredOn((line) -> "DEBUG".equals(text(line, "level"))
-				&& "other-1".equals(text(line, "x_request_id"))).isEmpty();
+		RuleLines.notRaised(this.captured, "other-1", "work done");
 		JsonNode logger = json(app.get("/actuator/loggers/com.example.rules"));
 		assertThat(logger.get("effectiveLevel").stringValue()).isEqualTo("INFO");
 		assertThat(LoggerFactory.getLogger("com.example.rules.Api").isDebugEnabled()).isFalse();
@@ -146,10 +142,7 @@ class ServletRequestRulesIntegrationTest {
 				IgnoredEntries.uncounted());
 		String entry = signer.sign("abcd1234", io.github.dynamologging.filter.LogFilter.parseStrict("debug"), null);
 		app.get("/work", "X-Request-Id", "unkeyed-1", "baggage", "dynlog=" + entry);
-		this.captured.await((line) -> "work done".equals(text(line, "message"))
-				&& "unkeyed-1".equals(text(line, "x_request_id")));
-		assertThat(this.captured.lines()).filteredOn((line) -> "unkeyed-1".equals(text(line, "x_request_id")))
-			.noneMatch((line) -> "DEBUG".equals(text(line, "level")));
+		RuleLines.notRaised(this.captured, "unkeyed-1", "work done");
 	}
 
 	private static String addRule(String requestId) throws Exception {
@@ -159,30 +152,16 @@ class ServletRequestRulesIntegrationTest {
 		return rules.get(rules.size() - 1).get("id").stringValue();
 	}
 
-	private JsonNode raised(String message, String requestId, String rule) throws InterruptedException {
-		JsonNode line = this.captured.await((candidate) -> message.equals(text(candidate, "message"))
-				&& requestId.equals(text(candidate, "x_request_id")));
-		assertThat(text(line, "level")).isEqualTo("DEBUG");
-		assertThat(text(line, "dynlog_rule")).isEqualTo(rule);
-		assertThat(text(line, "target")).isEqualTo("com.example.rules.Api");
-		return line;
-	}
-
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Api.class)
-	static class App {
-
-	}
-
 	@RestController
-	static class Api {
+	static class App {
 
 		private static final Logger log = LoggerFactory.getLogger("com.example.rules.Api");
 
 		private final AsyncTaskExecutor executor;
 
-		Api(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+		App(@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
 			this.executor = executor;
 		}
 
