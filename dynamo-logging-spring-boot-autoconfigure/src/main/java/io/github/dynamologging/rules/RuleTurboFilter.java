@@ -10,8 +10,9 @@ import org.slf4j.Marker;
 /**
  * Lets through the lines a request's rule asks for. Logback asks turbo filters before it compares a
  * line's level with the logger's, for {@code isDebugEnabled()} too, so {@link FilterReply#ACCEPT} lets a
- * debug line of a matched request through a logger set to info. On a thread without a decision it is one
- * thread-local read; it is installed only while rules exist ({@link RuleGate}).
+ * debug line of a matched request through a logger set to info. While no thread works for a raised request
+ * it is one volatile read, else one thread-local read on threads that do not; it is installed only while
+ * rules exist ({@link RuleGate}).
  * <p>
  * It also keeps {@value CurrentRule#FIELD} in the MDC exactly while the line being logged is one that
  * only the rule let through: the event takes its MDC from there, so every appender (both console formats,
@@ -22,6 +23,9 @@ final class RuleTurboFilter extends TurboFilter {
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 			Throwable t) {
+		if (!CurrentRule.anyThread()) {
+			return FilterReply.NEUTRAL;
+		}
 		RuleDecision decision = CurrentRule.get();
 		if (decision == null || level == null) {
 			return FilterReply.NEUTRAL;

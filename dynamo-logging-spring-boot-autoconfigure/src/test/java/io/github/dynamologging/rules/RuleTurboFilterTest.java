@@ -82,6 +82,22 @@ class RuleTurboFilterTest {
 	}
 
 	@Test
+	void countOfThreadsHoldingADecisionFollowsEnterAndRestore() {
+		int before = CurrentRule.holders();
+		RuleDecision outer = new RuleDecision("r1", new RuleLevels(LogFilter.parseStrict("debug")), null);
+		RuleDecision previous = CurrentRule.enter(outer);
+		assertThat(CurrentRule.holders()).isEqualTo(before + 1);
+		RuleDecision nested = CurrentRule.enter(new RuleDecision("r2", new RuleLevels(LogFilter.parseStrict("debug")), null));
+		assertThat(CurrentRule.holders()).isEqualTo(before + 1);
+		CurrentRule.restore(nested);
+		assertThat(CurrentRule.get()).isSameAs(outer);
+		CurrentRule.restore(previous);
+		CurrentRule.clear();
+		assertThat(CurrentRule.holders()).isEqualTo(before);
+		assertThat(CurrentRule.get()).isNull();
+	}
+
+	@Test
 	void clearingTheDecisionRemovesTheField() {
 		CurrentRule.enter(new RuleDecision("r1", new RuleLevels(LogFilter.parseStrict("debug")), null));
 		this.api.debug("raised");
