@@ -3,6 +3,8 @@ package io.github.dynamologging.runtime;
 import java.security.Principal;
 import java.util.List;
 
+import io.github.dynamologging.filter.LogFilter;
+import io.github.dynamologging.rules.InvalidRuleException;
 import io.github.dynamologging.rules.RequestRules;
 import org.jspecify.annotations.Nullable;
 
@@ -76,12 +78,10 @@ public class DynlogEndpoint {
 	@WriteOperation
 	public DynlogDescriptor change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
 			@Nullable String match, SecurityContext securityContext) {
-		String principal = principal(securityContext);
 		if (match != null) {
-			requestRules().add(match, this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
-					this.rules.checkReason(reason), principal);
-			return levels();
+			return addRequestRule(filter, ttl, reason, match, principal(securityContext));
 		}
+		String principal = principal(securityContext);
 		return describe(this.controller.apply(this.rules.parseFilter(filter), this.rules.parseTtl(ttl),
 				this.rules.checkReason(reason), principal));
 	}
@@ -111,6 +111,18 @@ public class DynlogEndpoint {
 	@DeleteOperation
 	public DynlogDescriptor removeRule(@Selector String rule, SecurityContext securityContext) {
 		requestRules().remove(rule, principal(securityContext));
+		return levels();
+	}
+
+	private DynlogDescriptor addRequestRule(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
+			String match, @Nullable String principal) {
+		LogFilter parsed = this.rules.parseFilter(filter);
+		try {
+			requestRules().add(match, parsed, this.rules.parseTtl(ttl), this.rules.checkReason(reason), principal);
+		}
+		catch (InvalidRuleException ex) {
+			throw new InvalidChangeException(ex.getMessage(), ex);
+		}
 		return levels();
 	}
 

@@ -2,7 +2,6 @@ package io.github.dynamologging.runtime;
 
 import java.util.function.Supplier;
 
-import io.github.dynamologging.rules.InvalidRuleException;
 import io.github.dynamologging.rules.UnknownRuleException;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +54,8 @@ public class DynlogEndpointWebExtension {
 			return answer(() -> this.endpoint.removeRule(rule, securityContext));
 		}
 		catch (UnknownRuleException ex) {
-			return error(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", ex.getMessage());
+			DynlogError notFound = new DynlogError(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", ex.getMessage());
+			return new WebEndpointResponse<>(notFound, notFound.status());
 		}
 	}
 
@@ -63,7 +63,7 @@ public class DynlogEndpointWebExtension {
 		try {
 			return new WebEndpointResponse<>(operation.get());
 		}
-		catch (InvalidChangeException | InvalidRuleException ex) {
+		catch (InvalidChangeException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getMessage());
 		}
 		catch (ChangeNotAllowedException ex) {
