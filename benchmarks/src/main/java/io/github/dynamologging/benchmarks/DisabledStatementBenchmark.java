@@ -1,6 +1,7 @@
 package io.github.dynamologging.benchmarks;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,9 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.github.dynamologging.filter.LogFilter;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
+import io.github.dynamologging.rules.RequestRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,7 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code log.debug("x {}", arg)} on a logger whose level is INFO: with the Logback context as the starter leaves
  * it (a {@code CONSOLE} {@link ConsoleAppender} with {@link DynamoJsonlEncoder}, levels as logger levels, the
  * quiet-library levels, no TurboFilters) against plain Logback defaults ({@link BasicConfigurator}, root INFO).
- * Both appenders write to a counting null stream.
+ * Both appenders write to a counting null stream. {@code starter-rule} is {@code starter} with one per-request
+ * rule in force that the benchmark thread's work does not match: the rules' turbo filter is installed and
+ * asked on every call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -39,7 +44,7 @@ public class DisabledStatementBenchmark {
 	private static final List<String> QUIET_LIBRARIES = List.of("io.netty", "io.grpc", "io.opentelemetry",
 			"reactor.netty", "org.apache.hc");
 
-	@Param({ "starter", "logback" })
+	@Param({ "starter", "starter-rule", "logback" })
 	public String setup;
 
 	private LoggerContext context;
@@ -50,12 +55,24 @@ public class DisabledStatementBenchmark {
 
 	private CountingNullStream out;
 
+	private RequestRules rules;
+
 	@Setup
 	public void setUp() {
 		this.out = new CountingNullStream();
-		this.context = context(this.setup, this.out);
+		boolean withRule = "starter-rule".equals(this.setup);
+		this.context = context(withRule ? "starter" : this.setup, this.out);
 		this.log = this.context.getLogger(Events.LOGGER_NAME);
 		this.arg = "order-" + System.nanoTime();
+		if (withRule) {
+			this.rules = RequestRules.local(this.context, 10, this.context.getLogger("dynamo.logging.audit"));
+			this.rules.add("{\"header\": \"X-Request-Id\", \"equals\": \"another request\"}",
+					LogFilter.parseStrict("debug"), Duration.ofHours(1), null, null);
+			// Sanity: the rules' turbo filter is installed and this thread's work matches no rule.
+			if (this.context.getTurboFilterList().size() != 1 || this.log.isDebugEnabled()) {
+				throw new IllegalStateException(this.setup + ": the rule's TurboFilter is missing or matches");
+			}
+		}
 	}
 
 	/**
@@ -86,6 +103,9 @@ public class DisabledStatementBenchmark {
 
 	@TearDown
 	public void tearDown() {
+		if (this.rules != null) {
+			this.rules.close();
+		}
 		this.context.stop();
 	}
 

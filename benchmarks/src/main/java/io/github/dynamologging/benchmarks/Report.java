@@ -128,6 +128,13 @@ public final class Report {
 		double ratio = ns(starter) / ns(logback);
 		target("disabled statement within 10% of plain Logback", "%+.1f%%".formatted((ratio - 1) * 100),
 				ratio <= 1.10);
+		JsonNode rule = find("DisabledStatementBenchmark", "setup", "starter-rule");
+		if (rule != null) {
+			System.out.printf("| starter, one request rule matching nothing here | %s | %,.0f |%n", score(rule), bytes(rule));
+			double extra = ns(rule) - ns(starter);
+			target("disabled statement with a rule matching nothing at most 5 ns more", "%+.2f ns".formatted(extra),
+					extra <= 5);
+		}
 	}
 
 	private void targets() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.output.ConsoleFormats;
+import io.github.dynamologging.rules.RequestRules;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -48,11 +49,11 @@ public class DynlogAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			DynlogEndpoint dynlogEndpoint(LevelController controller, ConfigFiles configFiles,
-					DynlogProperties properties) {
+					DynlogProperties properties, ObjectProvider<RequestRules> requestRules) {
 				// What the console really writes: an application's own Logback console may be in charge.
 				String format = ConsoleFormats.inCharge();
 				return new DynlogEndpoint(controller, properties.toRules(), format, configFiles,
-						DynlogEndpoint.writesNeedPrincipal());
+						DynlogEndpoint.writesNeedPrincipal(), requestRules.getIfAvailable());
 			}
 
 			@Bean

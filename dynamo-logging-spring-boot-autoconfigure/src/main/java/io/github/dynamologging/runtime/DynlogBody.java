@@ -22,8 +22,9 @@ import org.springframework.http.server.PathContainer;
  * checks. Boot's actuator reads a write operation's body as {@code Map<String, String>}, which turns
  * {@code {"filter": 5}} into the filter {@code "5"} and refuses arrays or objects with a 400 without a
  * message; so the body is checked here first: a JSON object whose {@code filter}, {@code ttl} and
- * {@code reason} are each absent, null or a string. Other fields are ignored (operators' scripts may send
- * more); what is passed on holds only the three known fields.
+ * {@code reason} are each absent, null or a string, and whose {@code match} (a per-request rule) is absent,
+ * null or an object. Other fields are ignored (operators' scripts may send more); what is passed on holds
+ * only the known fields, {@code match} as JSON text.
  */
 final class DynlogBody {
 
@@ -86,6 +87,15 @@ final class DynlogBody {
 				return refused(field + " must be a JSON string, but is " + describe(value));
 			}
 			known.put(field, value.stringValue());
+		}
+		// A per-request rule's match object goes on as JSON text, which the endpoint's string arguments take.
+		JsonNode match = tree.get("match");
+		if (match != null && !match.isNull()) {
+			if (!match.isObject()) {
+				return refused("match must be a JSON object like {\"header\": \"X-Request-Id\", \"equals\": \"abc\"}, "
+						+ "but is " + describe(match));
+			}
+			known.put("match", JSON.writeValueAsString(match));
 		}
 		return new Checked(JSON.writeValueAsBytes(known), null);
 	}

@@ -2,11 +2,13 @@ package io.github.dynamologging.runtime;
 
 import java.util.function.Supplier;
 
+import io.github.dynamologging.rules.UnknownRuleException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
@@ -35,14 +37,26 @@ public class DynlogEndpointWebExtension {
 	/** See {@link DynlogEndpoint#change}. */
 	@WriteOperation
 	public WebEndpointResponse<Object> change(@Nullable String filter, @Nullable String ttl, @Nullable String reason,
-			SecurityContext securityContext) {
-		return answer(() -> this.endpoint.change(filter, ttl, reason, securityContext));
+			@Nullable String match, SecurityContext securityContext) {
+		return answer(() -> this.endpoint.change(filter, ttl, reason, match, securityContext));
 	}
 
 	/** See {@link DynlogEndpoint#reset}. */
 	@DeleteOperation
 	public WebEndpointResponse<Object> reset(SecurityContext securityContext) {
 		return answer(() -> this.endpoint.reset(securityContext));
+	}
+
+	/** See {@link DynlogEndpoint#removeRule}; an unknown id answers 404. */
+	@DeleteOperation
+	public WebEndpointResponse<Object> removeRule(@Selector String rule, SecurityContext securityContext) {
+		try {
+			return answer(() -> this.endpoint.removeRule(rule, securityContext));
+		}
+		catch (UnknownRuleException ex) {
+			DynlogError notFound = new DynlogError(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", ex.getMessage());
+			return new WebEndpointResponse<>(notFound, notFound.status());
+		}
 	}
 
 	private static WebEndpointResponse<Object> answer(Supplier<DynlogDescriptor> operation) {

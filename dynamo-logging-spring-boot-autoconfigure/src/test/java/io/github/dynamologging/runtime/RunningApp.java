@@ -91,6 +91,16 @@ public final class RunningApp implements AutoCloseable {
 		return send(request(path).GET());
 	}
 
+	/** A GET with request headers, given as name, value, name, value... */
+	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+		return send(request(path).headers(headers).GET());
+	}
+
+	/** The application's port (the management port after {@link #onManagementPort()}). */
+	public int port() {
+		return this.port;
+	}
+
 	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));

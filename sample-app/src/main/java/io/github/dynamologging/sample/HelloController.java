@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The endpoints of SPEC section 10 that show log lines. */
+/**
+ * The endpoints that show log lines: {@code /hello} logs at INFO and, for a request a per-request rule raises
+ * (docs/runtime-control.md), a DEBUG line too.
+ */
 @RestController
 class HelloController {
 
@@ -17,6 +20,7 @@ class HelloController {
 	@GetMapping("/hello")
 	String hello(@RequestParam(defaultValue = "world") String name) {
 		log.atInfo().addKeyValue("name", name).log("hello {}", name);
+		log.atDebug().addKeyValue("length", name.length()).log("hello details");
 		return "hello " + name;
 	}
 

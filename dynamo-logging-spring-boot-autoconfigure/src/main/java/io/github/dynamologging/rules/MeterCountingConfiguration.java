@@ -1,0 +1,21 @@
+package io.github.dynamologging.rules;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Counts baggage rule entries in the application's meter registry, when Micrometer is there. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(MeterRegistry.class)
+class MeterCountingConfiguration {
+
+	@Bean
+	IgnoredEntries dynamoRuleBaggageCounts(ObjectProvider<MeterRegistry> registry) {
+		return new IgnoredEntries((reason) -> registry
+			.ifAvailable((meters) -> meters.counter(IgnoredEntries.METER, "reason", reason).increment()));
+	}
+
+}

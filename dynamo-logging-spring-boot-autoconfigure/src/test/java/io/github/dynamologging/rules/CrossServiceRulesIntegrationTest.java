@@ -1,0 +1,121 @@
+package io.github.dynamologging.rules;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+import io.github.dynamologging.filter.LogFilter;
+import io.github.dynamologging.request.CapturedLines;
+import io.github.dynamologging.runtime.RunningApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import static io.github.dynamologging.request.CapturedLines.text;
+import static io.github.dynamologging.runtime.RunningApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two services sharing a key, each a Spring context on a random port: a rule added to the front service
+ * raises the same request in the back service it calls, through the signed baggage entry; a forged entry
+ * raises nothing and is counted.
+ */
+class CrossServiceRulesIntegrationTest {
+
+	private static final String KEY = "dynamo.logging.request-rules.key=k7V2mQ9xR4tL8wN1pS6yB3cF0hJ5dG2a";
+
+	private static RunningApp back;
+
+	private static RunningApp front;
+
+	@RegisterExtension
+	final CapturedLines captured = new CapturedLines();
+
+	@BeforeAll
+	static void start() {
+		back = RunningApp.start(new Class<?>[] { App.class }, KEY,
+				"management.endpoints.web.exposure.include=dynlog,metrics");
+		front = RunningApp.start(new Class<?>[] { App.class }, KEY, "management.endpoints.web.exposure.include=dynlog",
+				"back.url=http://127.0.0.1:" + back.port());
+	}
+
+	@AfterAll
+	static void stop() {
+		front.close();
+		back.close();
+	}
+
+	@Test
+	void ruleOfTheFrontServiceRaisesTheSameRequestInTheServiceItCalls() throws Exception {
+		HttpResponse<String> added = front.post("/actuator/dynlog", ServletRequestRulesIntegrationTest.RULE_BY_ID
+			.formatted("traced-1"));
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		String rule = json(added).get("requestRules").get(0).get("id").stringValue();
+		assertThat(json(back.get("/actuator/dynlog")).get("requestRules")).isEmpty();
+
+		assertThat(front.get("/front", "X-Request-Id", "traced-1").body()).isEqualTo("back says ok");
+		assertThat(front.get("/front", "X-Request-Id", "untraced-1").body()).isEqualTo("back says ok");
+
+		JsonNode frontLine = RuleLines.raised(this.captured, "front details", "traced-1", rule);
+		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-1", rule);
+		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
+		RuleLines.notRaised(this.captured, "untraced-1", "back done");
+		assertThat(acceptedEntries()).isEqualTo(1.0);
+	}
+
+	@Test
+	void forgedEntryRaisesNothingAndIsCounted() throws Exception {
+		RuleBaggage forger = new RuleBaggage("not the key the services share, 32+", Clock.systemUTC(),
+				IgnoredEntries.uncounted());
+		String forged = forger.sign("abcd1234", LogFilter.parseStrict("debug"), null);
+		HttpResponse<String> response = back.get("/back", "X-Request-Id", "forged-1", "baggage", "dynlog=" + forged);
+		assertThat(response.statusCode()).isEqualTo(200);
+		RuleLines.notRaised(this.captured, "forged-1", "back done");
+		JsonNode counted = json(back.get("/actuator/metrics/" + IgnoredEntries.METER + "?tag=reason:bad_signature"));
+		assertThat(counted.get("measurements").get(0).get("value").doubleValue()).isEqualTo(1.0);
+	}
+
+	private double acceptedEntries() throws Exception {
+		JsonNode counted = json(back.get("/actuator/metrics/" + IgnoredEntries.METER + "?tag=reason:accepted"));
+		return counted.get("measurements").get(0).get("value").doubleValue();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@RestController
+	static class App {
+
+		private static final Logger log = LoggerFactory.getLogger("com.example.rules.Api");
+
+		private final RestClient client;
+
+		App(RestClient.Builder builder, @Value("${back.url:}") String backUrl) {
+			this.client = builder.baseUrl(backUrl).build();
+		}
+
+		@GetMapping("/front")
+		String front() {
+			log.debug("front details");
+			return "back says " + this.client.get().uri("/back").retrieve().body(String.class);
+		}
+
+		@GetMapping("/back")
+		String back() {
+			log.debug("back details");
+			log.info("back done");
+			return "ok";
+		}
+
+	}
+
+}
