@@ -248,20 +248,9 @@ final class ConfigFileWatcher implements AutoCloseable {
 		Map<String, Level> levels = new HashMap<>();
 		levels.put(LogbackLevels.ROOT, Level.INFO);
 		Binder.get(this.environment).bind("logging.level", LEVELS).orElse(Map.of()).forEach((name, level) -> {
-			levels.put(name.equalsIgnoreCase("root") ? LogbackLevels.ROOT : name, toLogback(level));
+			levels.put(name.equalsIgnoreCase("root") ? LogbackLevels.ROOT : name, LogbackLevels.fromBootLevel(level));
 		});
 		return levels;
-	}
-
-	private static Level toLogback(LogLevel level) {
-		return switch (level) {
-			case TRACE -> Level.TRACE;
-			case DEBUG -> Level.DEBUG;
-			case INFO -> Level.INFO;
-			case WARN -> Level.WARN;
-			case ERROR, FATAL -> Level.ERROR;
-			case OFF -> Level.OFF;
-		};
 	}
 
 	@Override

@@ -124,6 +124,18 @@ final class LogbackLevels {
 		};
 	}
 
+	/** As Boot's Logback support maps its levels: FATAL is ERROR. */
+	static Level fromBootLevel(LogLevel level) {
+		return switch (level) {
+			case TRACE -> Level.TRACE;
+			case DEBUG -> Level.DEBUG;
+			case INFO -> Level.INFO;
+			case WARN -> Level.WARN;
+			case ERROR, FATAL -> Level.ERROR;
+			case OFF -> Level.OFF;
+		};
+	}
+
 	static LogLevel toBootLevel(Level level) {
 		return switch (level.toInt()) {
 			case Level.OFF_INT -> LogLevel.OFF;

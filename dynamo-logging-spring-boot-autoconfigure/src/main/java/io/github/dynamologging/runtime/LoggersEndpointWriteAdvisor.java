@@ -71,7 +71,7 @@ class LoggersEndpointWriteAdvisor implements OperationInvokerAdvisor {
 		Object[] result = new Object[1];
 		try {
 			this.controller.setThroughLoggersEndpoint(logger, (level != null) ? level.name() : null,
-					loggers(logger, toLogback(level)), (principal != null) ? principal.getName() : null,
+					loggers(logger, (level != null) ? LogbackLevels.fromBootLevel(level) : null), (principal != null) ? principal.getName() : null,
 					() -> result[0] = boot.invoke(context));
 			return result[0];
 		}
@@ -107,21 +107,6 @@ class LoggersEndpointWriteAdvisor implements OperationInvokerAdvisor {
 	/** Logback returns its root for any case of "root", and so does Boot. */
 	private static String logbackName(String name) {
 		return name.equalsIgnoreCase(LogbackLevels.ROOT) ? LogbackLevels.ROOT : name;
-	}
-
-	/** As Boot's Logback support maps its levels: FATAL is ERROR. */
-	private static @Nullable Level toLogback(@Nullable LogLevel level) {
-		if (level == null) {
-			return null;
-		}
-		return switch (level) {
-			case TRACE -> Level.TRACE;
-			case DEBUG -> Level.DEBUG;
-			case INFO -> Level.INFO;
-			case WARN -> Level.WARN;
-			case ERROR, FATAL -> Level.ERROR;
-			case OFF -> Level.OFF;
-		};
 	}
 
 }
