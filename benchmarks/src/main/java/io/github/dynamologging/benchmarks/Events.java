@@ -15,7 +15,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
  * parts (formatted message, thread name, MDC map, throwable proxy) computed once up front, so no encoder
  * pays a cost the others don't.
  */
-final class Events {
+public final class Events {
 
 	static final String LOGGER_NAME = "com.example.web.OrderController";
 
@@ -42,7 +42,7 @@ final class Events {
 	}
 
 	/** {@code plain}, {@code mdc} or {@code exception}. */
-	static LoggingEvent of(String shape, LoggerContext context) {
+	public static LoggingEvent of(String shape, LoggerContext context) {
 		Logger logger = context.getLogger(LOGGER_NAME);
 		Throwable throwable = "exception".equals(shape) ? exception() : null;
 		Level level = (throwable != null) ? Level.ERROR : Level.INFO;
