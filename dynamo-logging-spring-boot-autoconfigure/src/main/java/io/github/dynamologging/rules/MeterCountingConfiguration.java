@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class MeterCountingConfiguration {
 
 	@Bean
-	IgnoredEntries dynamoRuleBaggageCounts(ObjectProvider<MeterRegistry> registry) {
-		return new IgnoredEntries((reason) -> registry
-			.ifAvailable((meters) -> meters.counter(IgnoredEntries.METER, "reason", reason).increment()));
+	BaggageEntryCounts dynamoRuleBaggageCounts(ObjectProvider<MeterRegistry> registry) {
+		return new BaggageEntryCounts((reason) -> registry
+			.ifAvailable((meters) -> meters.counter(BaggageEntryCounts.METER, "reason", reason).increment()));
 	}
 
 }

@@ -48,10 +48,10 @@ public class RequestRulesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestRules dynamoRequestRules(RequestRulesProperties properties, ObjectProvider<IgnoredEntries> counts) {
+	RequestRules dynamoRequestRules(RequestRulesProperties properties, ObjectProvider<BaggageEntryCounts> counts) {
 		Clock clock = Clock.systemUTC();
 		RuleBaggage baggage = (properties.getKey() != null) ? new RuleBaggage(properties.getKey(), clock,
-				counts.getIfAvailable(IgnoredEntries::uncounted)) : null;
+				counts.getIfAvailable(BaggageEntryCounts::uncounted)) : null;
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		return new RequestRules(context, properties.getMaxRequestsPerSecond(), baggage, clock,
 				LoggerFactory.getLogger("dynamo.logging.audit"));

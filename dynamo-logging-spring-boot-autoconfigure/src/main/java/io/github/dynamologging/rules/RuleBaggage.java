@@ -46,12 +46,12 @@ final class RuleBaggage {
 
 	private final Clock clock;
 
-	private final IgnoredEntries ignored;
+	private final BaggageEntryCounts counts;
 
-	RuleBaggage(String key, Clock clock, IgnoredEntries ignored) {
+	RuleBaggage(String key, Clock clock, BaggageEntryCounts counts) {
 		this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.clock = clock;
-		this.ignored = ignored;
+		this.counts = counts;
 	}
 
 	/** The signed entry value for a request a rule raised, valid until the rule ends or {@link #ENTRY_TTL}. */
@@ -99,25 +99,25 @@ final class RuleBaggage {
 
 	private @Nullable RuleDecision verify(String value) {
 		if (value.length() > MAX_ENTRY) {
-			return ignore(IgnoredEntries.Reason.MALFORMED);
+			return ignore(BaggageEntryCounts.Reason.MALFORMED);
 		}
 		String[] parts = value.split("\\.", -1);
 		if (parts.length == 4 && VERSION.equals(parts[0])) {
-			return ignore(IgnoredEntries.Reason.UNSIGNED);
+			return ignore(BaggageEntryCounts.Reason.UNSIGNED);
 		}
 		if (parts.length != 5 || !VERSION.equals(parts[0])) {
-			return ignore(IgnoredEntries.Reason.MALFORMED);
+			return ignore(BaggageEntryCounts.Reason.MALFORMED);
 		}
 		byte[] signature;
 		try {
 			signature = DECODER.decode(parts[4]);
 		}
 		catch (IllegalArgumentException ex) {
-			return ignore(IgnoredEntries.Reason.MALFORMED);
+			return ignore(BaggageEntryCounts.Reason.MALFORMED);
 		}
 		String signed = value.substring(0, value.lastIndexOf('.'));
 		if (!MessageDigest.isEqual(signature, mac(signed))) {
-			return ignore(IgnoredEntries.Reason.BAD_SIGNATURE);
+			return ignore(BaggageEntryCounts.Reason.BAD_SIGNATURE);
 		}
 		// Signed by a holder of the key: from here on only our own encoding can be wrong.
 		long expiresAt;
@@ -128,15 +128,15 @@ final class RuleBaggage {
 		}
 		catch (IllegalArgumentException ex) {
 			// a bad number, bad base64, or an InvalidFilterException
-			return ignore(IgnoredEntries.Reason.MALFORMED);
+			return ignore(BaggageEntryCounts.Reason.MALFORMED);
 		}
 		if (!RULE_ID.matcher(parts[1]).matches() || filter.isEmpty()) {
-			return ignore(IgnoredEntries.Reason.MALFORMED);
+			return ignore(BaggageEntryCounts.Reason.MALFORMED);
 		}
 		if (this.clock.instant().getEpochSecond() >= expiresAt) {
-			return ignore(IgnoredEntries.Reason.EXPIRED);
+			return ignore(BaggageEntryCounts.Reason.EXPIRED);
 		}
-		this.ignored.accepted();
+		this.counts.accepted();
 		return new RuleDecision(parts[1], new RuleLevels(filter), value);
 	}
 
@@ -145,8 +145,8 @@ final class RuleBaggage {
 		return Instant.ofEpochSecond(Long.parseLong(entry.split("\\.", -1)[2]));
 	}
 
-	private @Nullable RuleDecision ignore(IgnoredEntries.Reason reason) {
-		this.ignored.count(reason);
+	private @Nullable RuleDecision ignore(BaggageEntryCounts.Reason reason) {
+		this.counts.count(reason);
 		return null;
 	}
 

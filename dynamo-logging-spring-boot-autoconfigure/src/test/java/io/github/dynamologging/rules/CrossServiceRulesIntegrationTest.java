@@ -76,17 +76,17 @@ class CrossServiceRulesIntegrationTest {
 	@Test
 	void forgedEntryRaisesNothingAndIsCounted() throws Exception {
 		RuleBaggage forger = new RuleBaggage("not the key the services share, 32+", Clock.systemUTC(),
-				IgnoredEntries.uncounted());
+				BaggageEntryCounts.uncounted());
 		String forged = forger.sign("abcd1234", LogFilter.parseStrict("debug"), null);
 		HttpResponse<String> response = back.get("/back", "X-Request-Id", "forged-1", "baggage", "dynlog=" + forged);
 		assertThat(response.statusCode()).isEqualTo(200);
 		RuleLines.notRaised(this.captured, "forged-1", "back done");
-		JsonNode counted = json(back.get("/actuator/metrics/" + IgnoredEntries.METER + "?tag=reason:bad_signature"));
+		JsonNode counted = json(back.get("/actuator/metrics/" + BaggageEntryCounts.METER + "?tag=reason:bad_signature"));
 		assertThat(counted.get("measurements").get(0).get("value").doubleValue()).isEqualTo(1.0);
 	}
 
 	private double acceptedEntries() throws Exception {
-		JsonNode counted = json(back.get("/actuator/metrics/" + IgnoredEntries.METER + "?tag=reason:accepted"));
+		JsonNode counted = json(back.get("/actuator/metrics/" + BaggageEntryCounts.METER + "?tag=reason:accepted"));
 		return counted.get("measurements").get(0).get("value").doubleValue();
 	}
 

@@ -77,7 +77,7 @@ class RuleBaggageTest {
 	}
 
 	private RuleBaggage baggage(String key, Instant now) {
-		return new RuleBaggage(key, Clock.fixed(now, ZoneOffset.UTC), new IgnoredEntries(this.counted::add));
+		return new RuleBaggage(key, Clock.fixed(now, ZoneOffset.UTC), new BaggageEntryCounts(this.counted::add));
 	}
 
 }

@@ -139,7 +139,7 @@ class ServletRequestRulesIntegrationTest {
 	@Test
 	void entryOfAnotherServiceIsNotHonouredWithoutAKey() throws Exception {
 		RuleBaggage signer = new RuleBaggage("0123456789abcdef0123456789abcdef", java.time.Clock.systemUTC(),
-				IgnoredEntries.uncounted());
+				BaggageEntryCounts.uncounted());
 		String entry = signer.sign("abcd1234", io.github.dynamologging.filter.LogFilter.parseStrict("debug"), null);
 		app.get("/work", "X-Request-Id", "unkeyed-1", "baggage", "dynlog=" + entry);
 		RuleLines.notRaised(this.captured, "unkeyed-1", "work done");

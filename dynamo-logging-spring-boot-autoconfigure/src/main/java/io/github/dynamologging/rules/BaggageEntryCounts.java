@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * {@code bad_signature}, {@code expired}, {@code malformed}, or {@code accepted}); see
  * {@link MeterCountingConfiguration}.
  */
-final class IgnoredEntries {
+final class BaggageEntryCounts {
 
 	static final String METER = "dynamo.logging.request.rules.baggage";
 
@@ -28,12 +28,12 @@ final class IgnoredEntries {
 	private final Consumer<String> counter;
 
 	/** @param counter counts one entry under the given {@code reason} tag */
-	IgnoredEntries(Consumer<String> counter) {
+	BaggageEntryCounts(Consumer<String> counter) {
 		this.counter = counter;
 	}
 
-	static IgnoredEntries uncounted() {
-		return new IgnoredEntries((reason) -> {
+	static BaggageEntryCounts uncounted() {
+		return new BaggageEntryCounts((reason) -> {
 		});
 	}
 
