@@ -13,12 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.dynamologging.export.DynamoEnvironment;
-import io.github.dynamologging.testing.BootLoggingSystemProperties;
-import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.CapturedStderr;
 import io.github.dynamologging.testing.JsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -43,23 +43,19 @@ class ConsoleSettingsTest {
 
 	private final PrintStream originalOut = System.out;
 
-	private final PrintStream originalErr = System.err;
-
 	private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
+	@RegisterExtension
+	final CapturedStderr captured = new CapturedStderr();
 
 	@BeforeEach
-	void captureStreams() {
+	void captureStdout() {
 		System.setOut(new PrintStream(this.stdout, true, StandardCharsets.UTF_8));
-		System.setErr(this.stderr.printStream());
 	}
 
 	@AfterEach
-	void restoreStreams() {
+	void restoreStdout() {
 		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
-		BootLoggingSystemProperties.clear();
 	}
 
 	private ConfigurableApplicationContext start(StandardEnvironment environment, String... properties) {
@@ -87,7 +83,7 @@ class ConsoleSettingsTest {
 	}
 
 	private List<String> stderrMessages(String level) {
-		return jsonLines(this.stderr.text()).stream()
+		return jsonLines(this.captured.lines().text()).stream()
 			.filter((line) -> level.equals(line.get("level").stringValue()))
 			.map((line) -> line.get("message").stringValue())
 			.toList();
@@ -111,7 +107,7 @@ class ConsoleSettingsTest {
 				assertThat(line.get("log").get("logger").stringValue()).isEqualTo(TARGET);
 				assertThat(line.has("@timestamp")).isTrue();
 			});
-			assertThat(this.stderr.text()).doesNotContain(TARGET);
+			assertThat(this.captured.lines().text()).doesNotContain(TARGET);
 			assertThat(ConsoleFormats.inCharge()).isEqualTo(ConsoleFormats.OTHER);
 		}
 	}
@@ -122,7 +118,7 @@ class ConsoleSettingsTest {
 				"dynamo.logging.format=jsonl")) {
 			assertThat(stderrMessages("WARN")).containsOnlyOnce(
 					"dynamo.logging.format=jsonl applies to the console; logging.structured.format.console=ecs is not used");
-			assertThat(this.stderr.jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
+			assertThat(this.captured.lines().jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
 			assertThat(ConsoleFormats.inCharge()).isEqualTo("jsonl");
 		}
 	}
@@ -142,8 +138,8 @@ class ConsoleSettingsTest {
 				"dynamo.logging.format=jsonl")) {
 			assertThat(stderrMessages("INFO")).containsOnlyOnce(
 					"The appender CONSOLE of classpath:output/logback-console.xml is replaced by the starter's console; give it another name to keep it");
-			assertThat(jsonLines(this.stderr.text())).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
-			assertThat(this.stderr.text()).doesNotContain("MINE INFO " + TARGET);
+			assertThat(jsonLines(this.captured.lines().text())).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
+			assertThat(this.captured.lines().text()).doesNotContain("MINE INFO " + TARGET);
 		}
 	}
 
@@ -157,7 +153,7 @@ class ConsoleSettingsTest {
 				"logging.config=classpath:output/logback-dynamo-encoder.xml", "server.port=0",
 				"management.endpoints.web.exposure.include=dynlog")) {
 			// Every line on stderr is the user's appender's JSONL line; none says a setting is not used.
-			List<JsonNode> lines = this.stderr.jsonLines();
+			List<JsonNode> lines = this.captured.lines().jsonLines();
 			JsonNode hello = lines.stream()
 				.filter((line) -> TARGET.equals(line.get("target").stringValue()))
 				.findFirst()
@@ -173,7 +169,7 @@ class ConsoleSettingsTest {
 	void aUserConfigurationWithoutTheStartersEncodersIsLeftAloneSaidOnceAndNotCalledJsonl() throws Exception {
 		try (ConfigurableApplicationContext context = start("logging.config=classpath:output/logback-plain.xml",
 				"dynamo.logging.format=jsonl", "server.port=0", "management.endpoints.web.exposure.include=dynlog")) {
-			List<String> lines = this.stderr.text().lines().toList();
+			List<String> lines = this.captured.lines().text().lines().toList();
 			assertThat(lines).containsOnlyOnce("PLAIN INFO io.github.dynamologging.output.ConsoleOutputInstaller: "
 					+ "The Logback configuration classpath:output/logback-plain.xml has no appender named CONSOLE and"
 					+ " none with the starter's encoders: its appenders write as configured, and dynamo.logging.format,"

@@ -1,7 +1,6 @@
 package io.github.dynamologging.output;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.dynamologging.schema.LogLineValidator;
-import io.github.dynamologging.testing.BootLoggingSystemProperties;
-import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.CapturedStderr;
 import io.github.dynamologging.testing.JsonLines;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,22 +42,10 @@ class LogFileOutputTest {
 	@TempDir
 	Path dir;
 
-	private final PrintStream originalErr = System.err;
-
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
+	@RegisterExtension
+	final CapturedStderr captured = new CapturedStderr();
 
 	private int callerLine;
-
-	@BeforeEach
-	void captureStderr() {
-		System.setErr(this.stderr.printStream());
-	}
-
-	@AfterEach
-	void restoreStderr() {
-		System.setErr(this.originalErr);
-		BootLoggingSystemProperties.clear();
-	}
 
 	private Path file() {
 		return this.dir.resolve("app.log");
@@ -102,7 +87,7 @@ class LogFileOutputTest {
 	}
 
 	private List<String> stderrMessages(String level) {
-		return this.stderr.jsonLines()
+		return this.captured.lines().jsonLines()
 			.stream()
 			.filter((line) -> level.equals(line.get("level").stringValue()))
 			.map((line) -> line.get("message").stringValue())
@@ -114,14 +99,14 @@ class LogFileOutputTest {
 		List<String> lines = logToFile(0, "dynamo.logging.format=jsonl");
 		assertCallerAndFields(jsonlLine(lines));
 		// The console is JSONL too: every stderr line parses.
-		assertThat(this.stderr.jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
+		assertThat(this.captured.lines().jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
 	}
 
 	@Test
 	void aReadableConsoleAndAJsonlFile() throws IOException {
 		List<String> lines = logToFile(0, "dynamo.logging.file-format=jsonl");
 		assertCallerAndFields(jsonlLine(lines));
-		assertThat(this.stderr.text()).containsPattern(READABLE_LINE);
+		assertThat(this.captured.lines().text()).containsPattern(READABLE_LINE);
 	}
 
 	@Test
@@ -130,7 +115,7 @@ class LogFileOutputTest {
 				"spring.output.ansi.enabled=always");
 		assertThat(lines).anyMatch((line) -> READABLE_LINE.matcher(line).matches());
 		assertThat(lines).noneMatch((line) -> line.contains("\u001b"));
-		assertThat(this.stderr.jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
+		assertThat(this.captured.lines().jsonLines()).anyMatch((line) -> TARGET.equals(line.get("target").stringValue()));
 	}
 
 	@Test

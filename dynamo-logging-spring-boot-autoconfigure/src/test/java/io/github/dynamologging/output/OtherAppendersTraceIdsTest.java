@@ -1,7 +1,6 @@
 package io.github.dynamologging.output;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.dynamologging.testing.BootLoggingSystemProperties;
-import io.github.dynamologging.testing.CapturedJsonLines;
+import io.github.dynamologging.testing.CapturedStderr;
 import io.github.dynamologging.testing.JsonLines;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -42,20 +39,8 @@ class OtherAppendersTraceIdsTest {
 	@TempDir
 	Path dir;
 
-	private final PrintStream originalErr = System.err;
-
-	private final CapturedJsonLines stderr = new CapturedJsonLines(0);
-
-	@BeforeEach
-	void captureStderr() {
-		System.setErr(this.stderr.printStream());
-	}
-
-	@AfterEach
-	void restoreStderr() {
-		System.setErr(this.originalErr);
-		BootLoggingSystemProperties.clear();
-	}
+	@RegisterExtension
+	final CapturedStderr captured = new CapturedStderr();
 
 	/** What one line logged inside a span carried: the span's ids and the file's lines. */
 	private record Logged(String traceId, String spanId, List<String> fileLines) {
@@ -84,7 +69,7 @@ class OtherAppendersTraceIdsTest {
 
 	/** The starter's own line for the event: Dynamo's keys, never Micrometer's. */
 	private void assertDynamoLineHasTheIds(Logged logged) {
-		JsonNode line = this.stderr.jsonLines()
+		JsonNode line = this.captured.lines().jsonLines()
 			.stream()
 			.filter((candidate) -> TARGET.equals(candidate.get("target").stringValue()))
 			.findFirst()

@@ -7,14 +7,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Puts {@link CapturedJsonLines} in place of {@code System.err} for each test, and the real one back after
- * (a JUnit extension: register it as a field).
+ * Points {@code System.err} at a {@link CapturedJsonLines} for each test and back afterwards, and clears
+ * the system properties Spring Boot's logging set meanwhile, for tests that start real applications:
+ * {@code @RegisterExtension final CapturedStderr stderr = new CapturedStderr();}.
  */
 public final class CapturedStderr implements BeforeEachCallback, AfterEachCallback {
 
 	private final CapturedJsonLines lines = new CapturedJsonLines(0);
 
 	private PrintStream original;
+
+	/** What the current test wrote to stderr (the same object for every test, cleared before each). */
+	public CapturedJsonLines lines() {
+		return this.lines;
+	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
@@ -26,11 +32,7 @@ public final class CapturedStderr implements BeforeEachCallback, AfterEachCallba
 	@Override
 	public void afterEach(ExtensionContext context) {
 		System.setErr(this.original);
-	}
-
-	/** What was written. */
-	public CapturedJsonLines lines() {
-		return this.lines;
+		BootLoggingSystemProperties.clear();
 	}
 
 }
