@@ -96,7 +96,7 @@ class SampleAppOutputIT {
 		assertThat(stderr).isNotEmpty().allSatisfy((line) -> assertThat(line).matches(READABLE_LINE));
 		assertThat(stderr).anySatisfy((line) -> assertThat(line).matches(".*Z  INFO http-request: "
 				+ HelloController.class.getName().replace(".", "\\.")
-				+ ": hello reader name=\"reader\" method=\"GET\" request_id=\"[0-9a-f-]{36}\" trace_id=\"[0-9a-f]{32}\""
+				+ ": hello reader method=\"GET\" name=\"reader\" request_id=\"[0-9a-f-]{36}\" trace_id=\"[0-9a-f]{32}\""
 				+ " uri=\"/hello\\?name=reader\" version=\"HTTP/1.1\" x_request_id=\"[0-9a-f-]{36}\""));
 	}
 
