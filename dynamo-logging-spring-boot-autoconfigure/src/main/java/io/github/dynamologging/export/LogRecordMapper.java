@@ -70,8 +70,8 @@ final class LogRecordMapper {
 	/** The line's trace context: the ids its MDC carries (as the JSONL line shows them), with the span's flags. */
 	static SpanContext spanContext(ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
-		String traceId = (mdc != null) ? mdc.get(FieldNames.TRACE_ID) : null;
-		String spanId = (mdc != null) ? mdc.get(FieldNames.SPAN_ID) : null;
+		String traceId = (mdc != null) ? mdc.get(FieldNames.MDC_TRACE_ID) : null;
+		String spanId = (mdc != null) ? mdc.get(FieldNames.MDC_SPAN_ID) : null;
 		if (traceId == null || spanId == null) {
 			return SpanContext.getInvalid();
 		}

@@ -54,4 +54,18 @@ public final class FieldNames {
 	private FieldNames() {
 	}
 
+	/**
+	 * The MDC key under which a line field lives: Micrometer's names for the trace and span id, the field's
+	 * own name for the rest.
+	 * @param field a line field name
+	 * @return its MDC key
+	 */
+	public static String mdcKey(String field) {
+		return switch (field) {
+			case TRACE_ID -> MDC_TRACE_ID;
+			case SPAN_ID -> MDC_SPAN_ID;
+			default -> field;
+		};
+	}
+
 }

@@ -2,6 +2,7 @@ package io.github.dynamologging.request;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -121,9 +122,15 @@ public class RequestIdServletFilter extends OncePerRequestFilter {
 		Map<String, String> spanFields = ServerHttpObservationFilter.findObservationContext(request)
 			.map(this.serverSpanFields::of)
 			.orElse(Map.of());
-		if (!spanFields.isEmpty() && MDC.get(FieldNames.TRACE_ID) == null) {
-			spanFields.forEach(MDC::put);
-			request.setAttribute(SPAN_FIELDS_ATTRIBUTE, spanFields.keySet());
+		if (!spanFields.isEmpty() && MDC.get(FieldNames.MDC_TRACE_ID) == null) {
+			// Under Micrometer's MDC names, as while the span was in scope: every appender sees them.
+			Set<String> keys = new HashSet<>();
+			spanFields.forEach((key, value) -> {
+				String mdcKey = FieldNames.mdcKey(key);
+				MDC.put(mdcKey, value);
+				keys.add(mdcKey);
+			});
+			request.setAttribute(SPAN_FIELDS_ATTRIBUTE, keys);
 		}
 	}
 

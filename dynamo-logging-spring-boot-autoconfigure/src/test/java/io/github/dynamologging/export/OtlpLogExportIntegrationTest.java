@@ -74,8 +74,8 @@ class OtlpLogExportIntegrationTest {
 				.filter((event) -> event.getFormattedMessage().equals("working"))
 				.findFirst()
 				.orElseThrow();
-			String traceId = line.getMDCPropertyMap().get("trace_id");
-			String spanId = line.getMDCPropertyMap().get("span_id");
+			String traceId = line.getMDCPropertyMap().get("traceId");
+			String spanId = line.getMDCPropertyMap().get("spanId");
 			ReceivedLog record = receiver.logs()
 				.await((log) -> log.body().equals("working") && log.traceId().equals(traceId), PATIENCE);
 			assertThat(record.spanId()).isEqualTo(spanId);
@@ -183,12 +183,12 @@ class OtlpLogExportIntegrationTest {
 					.findFirst()
 					.orElseThrow()
 					.getMDCPropertyMap();
-				traceId = mdc.get("trace_id");
+				traceId = mdc.get("traceId");
 				assertThat(traceId).matches("[0-9a-f]{32}");
-				assertThat(mdc.get("span_id")).matches("[0-9a-f]{16}");
+				assertThat(mdc.get("spanId")).matches("[0-9a-f]{16}");
 				ReceivedLog record = receiver.logs().awaitBody("working", PATIENCE);
 				assertThat(record.traceId()).isEqualTo(traceId);
-				assertThat(record.spanId()).isEqualTo(mdc.get("span_id"));
+				assertThat(record.spanId()).isEqualTo(mdc.get("spanId"));
 				// Not sampled: the W3C sampled flag is off.
 				assertThat(record.record().getFlags() & 1).isZero();
 			}
