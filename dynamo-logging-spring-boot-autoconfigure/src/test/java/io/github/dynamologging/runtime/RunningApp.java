@@ -36,7 +36,10 @@ public final class RunningApp implements AutoCloseable {
 
 	private int port;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
