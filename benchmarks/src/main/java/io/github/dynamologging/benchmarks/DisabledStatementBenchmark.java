@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class DisabledStatementBenchmark {
 
-	/** SPEC 3.3: the noisy libraries start at ERROR. */
+	/** docs/configuration.md: the noisy libraries start at ERROR. */
 	private static final List<String> QUIET_LIBRARIES = List.of("io.netty", "io.grpc", "io.opentelemetry",
 			"reactor.netty", "org.apache.hc");
 

@@ -2,7 +2,7 @@ package io.github.dynamologging.format;
 
 import ch.qos.logback.classic.Level;
 
-/** The readable format's colours (SPEC 4.2): time and target dim, each level its own colour. */
+/** The readable format's colours (docs/output.md): time and target dim, each level its own colour. */
 enum AnsiStyle {
 
 	DIM("2"), MAGENTA("35"), BLUE("34"), GREEN("32"), YELLOW("33"), RED("31");

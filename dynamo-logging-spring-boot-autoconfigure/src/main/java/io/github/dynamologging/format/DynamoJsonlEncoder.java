@@ -13,7 +13,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
 /**
- * Writes each event as one Dynamo-compatible JSON line (SPEC 4.1): {@code time, level, file, line,
+ * Writes each event as one Dynamo-compatible JSON line (docs/output.md): {@code time, level, file, line,
  * target, message}, then every other key in UTF-8 byte order, {@code \n}-terminated.
  * <p>
  * Jackson writes the JSON and does the escaping; this class decides what goes in the line. Each thread

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 
 /**
- * Writes each event as one readable line (SPEC 4.2), like Dynamo's non-JSON output:
+ * Writes each event as one readable line (docs/output.md), like Dynamo's non-JSON output:
  * {@code <time> <LEVEL> [<span_name>: ]<target>: <message>[ key=value ...]}, e.g.
  * {@code 2025-09-02T15:50:01.770028Z  INFO http-request: com.example.Api: hello x_request_id="abc"}.
  * The further lines of a multi-line message and an exception follow on lines of their own, each indented

@@ -2,7 +2,7 @@ package io.github.dynamologging.format;
 
 import java.util.Set;
 
-/** The keys a line is made of (SPEC 4.1). */
+/** The keys a line is made of (docs/output.md). */
 public final class FieldNames {
 
 	public static final String TIME = "time";

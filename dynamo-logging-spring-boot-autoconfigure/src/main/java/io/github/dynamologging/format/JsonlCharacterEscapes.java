@@ -6,7 +6,7 @@ import tools.jackson.core.io.SerializedString;
 
 /**
  * Jackson's standard JSON escapes plus the three line terminators that JavaScript and some log tools
- * treat as a line break inside a string: U+0085, U+2028 and U+2029 (SPEC 4.1).
+ * treat as a line break inside a string: U+0085, U+2028 and U+2029 (docs/output.md).
  */
 final class JsonlCharacterEscapes extends CharacterEscapes {
 

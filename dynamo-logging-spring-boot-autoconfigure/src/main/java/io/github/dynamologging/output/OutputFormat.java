@@ -3,10 +3,10 @@ package io.github.dynamologging.output;
 /** How console lines look. */
 public enum OutputFormat {
 
-	/** {@code <time> <LEVEL> [<span>: ]<target>: <message> key=value}, for people (SPEC 4.2). */
+	/** {@code <time> <LEVEL> [<span>: ]<target>: <message> key=value}, for people (docs/output.md). */
 	READABLE,
 
-	/** One JSON object per line with Dynamo's keys, for log pipelines (SPEC 4.1). */
+	/** One JSON object per line with Dynamo's keys, for log pipelines (docs/output.md). */
 	JSONL
 
 }

@@ -12,7 +12,7 @@ import io.github.dynamologging.filter.LogFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a runtime change may ask for (SPEC 8): the filter text, the ttl and the reason, each checked with
+ * What a runtime change may ask for (docs/runtime-control.md): the filter text, the ttl and the reason, each checked with
  * a message naming the input and the rule.
  * @param defaultTtl the ttl of a change that names none
  * @param maxTtl the longest ttl a change may ask for; {@link Duration#ZERO} means no maximum, which also

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (SPEC 8),
+ * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (docs/runtime-control.md),
  * available (exposed and accessible) by Boot's {@code management.endpoints.*} and
  * {@code management.endpoint.dynlog.access} rules, and the config file watcher
  * ({@code dynamo.logging.config-watch=true}). Writes through Boot's {@code /actuator/loggers} are checked and

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.server.PathContainer;
 
 /**
- * The shape rule of a {@code POST /actuator/dynlog} body (SPEC 8, 9), shared by the Servlet and WebFlux
+ * The shape rule of a {@code POST /actuator/dynlog} body (docs/runtime-control.md, docs/configuration.md), shared by the Servlet and WebFlux
  * checks. Boot's actuator reads a write operation's body as {@code Map<String, String>}, which turns
  * {@code {"filter": 5}} into the filter {@code "5"} and refuses arrays or objects with a 400 without a
  * message; so the body is checked here first: a JSON object whose {@code filter}, {@code ttl} and

@@ -18,7 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.ClassUtils;
 
 /**
- * The {@code dynlog} actuator endpoint (SPEC 8): reads the levels, applies a whole filter for a limited
+ * The {@code dynlog} actuator endpoint (docs/runtime-control.md): reads the levels, applies a whole filter for a limited
  * time, resets to the startup filter. Over HTTP, {@link DynlogEndpointWebExtension} answers rejected
  * changes with 400 or 403 and a message.
  */

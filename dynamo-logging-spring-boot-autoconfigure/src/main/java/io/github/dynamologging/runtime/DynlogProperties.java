@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Runtime level changes through the {@code dynlog} actuator endpoint (SPEC 8).
+ * Runtime level changes through the {@code dynlog} actuator endpoint (docs/runtime-control.md).
  */
 @ConfigurationProperties("dynamo.logging.dynlog")
 public class DynlogProperties {

@@ -29,7 +29,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Applies whole filters to Logback at runtime, each for a limited time (SPEC 8).
+ * Applies whole filters to Logback at runtime, each for a limited time (docs/runtime-control.md).
  * <p>
  * Semantics, all under one lock:
  * <ul>

@@ -1,7 +1,7 @@
 package io.github.dynamologging.schema;
 
 /**
- * A rule of SPEC section 4.1 that one JSONL log line can break.
+ * A rule of the JSONL format (docs/output.md) that one JSONL log line can break.
  * The {@link #id()} is stable: scripts may match on it.
  */
 public enum LineRule {

@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks JSONL log lines against SPEC section 4.1: one JSON object per {@code \n}-terminated UTF-8 line
+ * Checks JSONL log lines against docs/output.md: one JSON object per {@code \n}-terminated UTF-8 line
  * that validates against the shipped JSON Schema ({@value #SCHEMA_RESOURCE}), with no duplicate keys, the
  * keys {@code time, level, file, line, target, message} first in that order, every other key after them
  * in ascending UTF-8 byte order, U+0085/U+2028/U+2029 escaped and no lone surrogates. Whitespace between
@@ -66,7 +66,7 @@ public final class LogLineValidator {
 
 	private static final int QUOTED_EXCERPT_LENGTH = 40;
 
-	// Jackson's default limits (50,000-character names) would reject lines the SPEC allows: a hostile
+	// Jackson's default limits (50,000-character names) would reject lines the format allows: a hostile
 	// MDC or key-value key may be longer, and the line is already in memory anyway.
 	private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder()

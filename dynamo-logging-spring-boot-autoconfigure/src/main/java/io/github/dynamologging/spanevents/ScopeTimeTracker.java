@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How long each open span has been in scope: the sum of the intervals in which at least one scope of
- * the span was open, on any thread (the {@code time.busy_us} of SPEC 6).
+ * the span was open, on any thread (the {@code time.busy_us} of docs/requests-and-traces.md).
  * <p>
  * A span is tracked from {@link #spanStarted} to {@link #spanEnded}, which removes its state. At most
  * {@code maxTrackedSpans} spans are tracked at once, so spans that are never ended cannot grow memory

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Span lifecycle lines (SPEC 6) when {@code dynamo.logging.span-events=true}: a {@link SpanProcessor}
+ * Span lifecycle lines (docs/requests-and-traces.md) when {@code dynamo.logging.span-events=true}: a {@link SpanProcessor}
  * bean, which Boot's tracer provider picks up with every other one, and, with Micrometer's OpenTelemetry
  * bridge, an {@link EventListener} bean that Boot hands the scope events to, which is how busy time is
  * known. Without the bridge every span reports busy = duration.

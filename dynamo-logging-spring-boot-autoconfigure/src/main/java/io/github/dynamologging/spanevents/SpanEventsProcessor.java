@@ -13,7 +13,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Logs a {@code SPAN_FIRST_ENTRY} line when a span starts and a {@code SPAN_CLOSED} line when it ends
- * (SPEC 6), at INFO through the logger {@value #LOGGER_NAME}, so that level {@code off} on that logger
+ * (docs/requests-and-traces.md), at INFO through the logger {@value #LOGGER_NAME}, so that level {@code off} on that logger
  * silences them and costs one level check per span.
  * <p>
  * A span's line carries that span's trace keys only. The thread that starts or ends a span usually has

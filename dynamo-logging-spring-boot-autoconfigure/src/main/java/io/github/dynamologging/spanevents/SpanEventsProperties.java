@@ -3,7 +3,7 @@ package io.github.dynamologging.spanevents;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Span lifecycle lines (SPEC 6). The environment variable {@code DYN_LOGGING_SPAN_EVENTS} maps onto
+ * Span lifecycle lines (docs/requests-and-traces.md). The environment variable {@code DYN_LOGGING_SPAN_EVENTS} maps onto
  * {@code dynamo.logging.span-events}.
  */
 @ConfigurationProperties("dynamo.logging")

@@ -13,7 +13,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * The key-value pairs of the span lifecycle lines (SPEC 6): {@code span_name}, {@code trace_id},
+ * The key-value pairs of the span lifecycle lines (docs/requests-and-traces.md): {@code span_name}, {@code trace_id},
  * {@code span_id}, {@code parent_id} when the span has a valid parent, {@code x_request_id} when known,
  * every attribute as a string, and for {@code SPAN_CLOSED} the {@code time.*_us} integers.
  * <p>
@@ -72,7 +72,7 @@ final class SpanLineFields {
 		if (parent.isValid()) {
 			sink.accept(FieldNames.PARENT_ID, parent.getSpanId());
 		}
-		// Only an id that passes the SPEC 5 rule becomes x_request_id: the schema holds every line to it.
+		// Only an id that passes the docs/requests-and-traces.md rule becomes x_request_id: the schema holds every line to it.
 		String spanRequestId = attributes.get(REQUEST_ID_ATTRIBUTE);
 		boolean fromSpan = RequestId.isValid(spanRequestId);
 		if (fromSpan) {

@@ -10,7 +10,7 @@ package io.github.dynamologging.spanevents;
  */
 record SpanTimes(long busyMicros, long idleMicros, long durationMicros) {
 
-	/** Busy time when no scope of the span was seen: SPEC 6 then counts the whole span as busy. */
+	/** Busy time when no scope of the span was seen: docs/requests-and-traces.md then counts the whole span as busy. */
 	static final long UNKNOWN_BUSY = -1;
 
 	/**

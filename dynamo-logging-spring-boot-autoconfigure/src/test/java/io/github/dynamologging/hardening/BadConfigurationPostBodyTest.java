@@ -22,7 +22,7 @@ import static io.github.dynamologging.runtime.RunningApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad {@code POST /actuator/dynlog} bodies (SPEC 9): each answers 400 (413 over 64 KiB) with a JSON message naming the input
+ * Bad {@code POST /actuator/dynlog} bodies (docs/configuration.md): each answers 400 (413 over 64 KiB) with a JSON message naming the input
  * and the rule, and leaves every level as it was (checked through the endpoint, {@code /actuator/loggers}
  * and the Logback context). The per-rule messages of the filter, ttl and reason are tested in
  * {@code runtime}; this corpus adds the body shapes and sizes, on both web stacks.

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Bad configuration at start (SPEC 9), each in a real application start with the variables in place of
+ * Bad configuration at start (docs/configuration.md), each in a real application start with the variables in place of
  * the real environment and JSONL on stderr: the message is a parsed log line whose fields name the input
  * and the rule, every stderr line is JSON, and the started application is in the documented state (the
  * valid parts applied, defaults kept, export off), or it does not start at all. The rules themselves are

@@ -42,7 +42,7 @@ final class HostileLines {
 	}
 
 	/**
-	 * The bytes as exactly one JSONL line: valid UTF-8, nothing SPEC 4.1 escapes left raw, valid against
+	 * The bytes as exactly one JSONL line: valid UTF-8, nothing docs/output.md escapes left raw, valid against
 	 * the shipped schema, parsed with duplicate keys refused.
 	 */
 	static JsonNode onlyJsonlLine(byte[] bytes, String what) {
@@ -53,15 +53,15 @@ final class HostileLines {
 	}
 
 	/**
-	 * Checks that no character of a JSONL line is one SPEC 4.1 requires escaped: C0 controls, U+0085,
-	 * U+2028 and U+2029. Other C1 controls and DEL are raw UTF-8 there, as the SPEC says.
+	 * Checks that no character of a JSONL line is one docs/output.md requires escaped: C0 controls, U+0085,
+	 * U+2028 and U+2029. Other C1 controls and DEL are raw UTF-8 there, as docs/output.md says.
 	 */
 	static void assertNoRawJsonlBreaks(String line, String what) {
 		assertNone(line, what, (c) -> c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029');
 	}
 
 	/**
-	 * Checks that no character of a READABLE line could break or restyle it on a terminal (SPEC 4.2): C0
+	 * Checks that no character of a READABLE line could break or restyle it on a terminal (docs/output.md): C0
 	 * and C1 controls, DEL, U+2028 and U+2029.
 	 */
 	static void assertNoRawControls(String line, String what) {

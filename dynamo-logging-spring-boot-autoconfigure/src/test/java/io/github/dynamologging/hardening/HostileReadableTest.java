@@ -158,7 +158,7 @@ class HostileReadableTest {
 		return String.join(newLine, Arrays.stream(text.split("\n", -1)).map(HostileReadableTest::shown).toList());
 	}
 
-	/** SPEC 4.2's escaped form of free text: CR, LF, tab by name, other controls as lower-case \\u00xx. */
+	/** the docs/output.md escaped form of free text: CR, LF, tab by name, other controls as lower-case \\u00xx. */
 	private static String shown(String text) {
 		StringBuilder shown = new StringBuilder();
 		text.chars().forEach((c) -> {

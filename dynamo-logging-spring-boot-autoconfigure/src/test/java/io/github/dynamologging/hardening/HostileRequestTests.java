@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile bytes in {@code X-Request-Id}, {@code traceparent}/{@code tracestate} and the query string,
  * sent by a raw socket to a real server on a random port. The server either answers 200 or its own
  * HTTP parser refuses the request with a 4xx before the app sees it (recorded per case); every line
- * logged meanwhile parses and validates, the echoed id follows SPEC 5, a hostile {@code traceparent}
+ * logged meanwhile parses and validates, the echoed id follows docs/requests-and-traces.md, a hostile {@code traceparent}
  * starts a new trace and its raw text never reaches a line.
  */
 abstract class HostileRequestTests extends RunningStackTests {
@@ -224,7 +224,7 @@ abstract class HostileRequestTests extends RunningStackTests {
 		System.out.printf("[hardening] %s %d captured lines, all valid%n", stack(), lines.size());
 	}
 
-	/** kept, replaced (a new UUIDv4) or refused, checked against SPEC 5's rule for the bytes sent. */
+	/** kept, replaced (a new UUIDv4) or refused, checked against the docs/requests-and-traces.md rule for the bytes sent. */
 	private static String verdict(String status, String echoed, byte[] sent) {
 		if (!"200".equals(status)) {
 			return "refused by the server's HTTP parser";

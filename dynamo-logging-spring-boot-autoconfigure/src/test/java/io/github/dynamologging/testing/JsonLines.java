@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonLines {
 
 	/**
-	 * Refuses duplicate keys (SPEC 4.1: no key twice); allows the huge keys and values hostile input puts
+	 * Refuses duplicate keys (docs/output.md: no key twice); allows the huge keys and values hostile input puts
 	 * in a line, which Jackson's default read limits would refuse.
 	 */
 	public static final JsonMapper STRICT = JsonMapper.builder(JsonFactory.builder()
