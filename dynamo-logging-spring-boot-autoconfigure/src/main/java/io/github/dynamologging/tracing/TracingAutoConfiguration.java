@@ -41,10 +41,4 @@ public class TracingAutoConfiguration {
 		return new StrictTraceContextPostProcessor();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	TraceStateMdcListener dynamoTraceStateMdcListener() {
-		return new TraceStateMdcListener();
-	}
-
 }

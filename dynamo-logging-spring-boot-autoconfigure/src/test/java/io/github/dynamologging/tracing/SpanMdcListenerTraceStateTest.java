@@ -14,9 +14,9 @@ import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TraceStateMdcListenerTest {
+class SpanMdcListenerTraceStateTest {
 
-	private final TraceStateMdcListener listener = new TraceStateMdcListener();
+	private final SpanMdcListener listener = new SpanMdcListener();
 
 	@AfterEach
 	void clear() {
