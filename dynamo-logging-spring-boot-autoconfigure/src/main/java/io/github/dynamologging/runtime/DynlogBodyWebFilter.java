@@ -67,7 +67,14 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		DynlogError query = DynlogBody.queryRefusal(request.getURI().getRawQuery());
 		if (request.getMethod() != HttpMethod.POST) {
-			return (query != null) ? refuse(exchange.getResponse(), query) : chain.filter(exchange);
+			if (query == null) {
+				return chain.filter(exchange);
+			}
+			// Read (and drop) the request to its end first, as for a POST: a request left unread keeps the
+			// kept-alive connection from taking the next one.
+			return request.getBody()
+				.doOnNext(DataBufferUtils::release)
+				.then(Mono.defer(() -> refuse(exchange.getResponse(), query)));
 		}
 		if (request.getHeaders().getContentLength() > DRAIN_BYTES) {
 			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
