@@ -12,14 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 
 /**
  * The HTTP benchmark's collector ({@code scripts/http-benchmark}): accepts OTLP/HTTP protobuf on
- * {@code POST /v1/traces} (uncompressed, the exporter's default) on a random loopback port, decodes every
- * request with the official protobuf classes, counts the spans and answers success, as a collector does. {@code GET /spans} returns the count, so the
- * script can check that spans really arrived.
+ * {@code POST /v1/traces} and {@code POST /v1/logs} (uncompressed, the exporters' default) on a random loopback
+ * port, decodes every request with the official protobuf classes, counts the spans and log records and answers
+ * success, as a collector does. {@code GET /spans} and {@code GET /logs} return the counts, so the script can
+ * check that both signals really arrived.
  * <p>
  * Usage: {@code java -cp benchmarks.jar io.github.dynamologging.benchmarks.OtlpSpanSink PORT_FILE}; the port is
  * written to {@code PORT_FILE} once the server listens. Runs until killed.
@@ -30,6 +33,10 @@ public final class OtlpSpanSink {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final AtomicLong logRecords = new AtomicLong();
+
+	private final AtomicLong logRequests = new AtomicLong();
+
 	public static void main(String[] args) throws IOException {
 		if (args.length != 1) {
 			System.err.println("usage: OtlpSpanSink PORT_FILE (the file the listening port is written to)");
@@ -38,7 +45,9 @@ public final class OtlpSpanSink {
 		OtlpSpanSink sink = new OtlpSpanSink();
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/v1/traces", sink::export);
+		server.createContext("/v1/logs", sink::exportLogs);
 		server.createContext("/spans", sink::count);
+		server.createContext("/logs", sink::countLogs);
 		server.setExecutor(Executors.newFixedThreadPool(2));
 		server.start();
 		Path portFile = Path.of(args[0]);
@@ -62,10 +71,32 @@ public final class OtlpSpanSink {
 		}
 	}
 
+	/** Counts the log records of one export request. */
+	private void exportLogs(HttpExchange exchange) throws IOException {
+		try (exchange; InputStream body = exchange.getRequestBody()) {
+			ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(body);
+			this.logRecords.addAndGet(request.getResourceLogsList()
+				.stream()
+				.flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream())
+				.mapToLong(ScopeLogs::getLogRecordsCount)
+				.sum());
+			this.logRequests.incrementAndGet();
+			exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+			exchange.sendResponseHeaders(200, -1);
+		}
+	}
+
 	private void count(HttpExchange exchange) throws IOException {
+		answer(exchange, this.spans.get() + " spans in " + this.requests.get() + " requests\n");
+	}
+
+	private void countLogs(HttpExchange exchange) throws IOException {
+		answer(exchange, this.logRecords.get() + " log records in " + this.logRequests.get() + " requests\n");
+	}
+
+	private static void answer(HttpExchange exchange, String text) throws IOException {
 		try (exchange) {
-			byte[] body = (this.spans.get() + " spans in " + this.requests.get() + " requests\n")
-				.getBytes(StandardCharsets.UTF_8);
+			byte[] body = text.getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, body.length);
 			exchange.getResponseBody().write(body);
 		}
