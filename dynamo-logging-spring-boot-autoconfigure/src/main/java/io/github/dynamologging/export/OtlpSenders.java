@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * <p>
  * The OpenTelemetry exporter sends through a sender found with {@link java.util.ServiceLoader}: the OkHttp one
  * (gRPC and http/protobuf, what the starter brings), the JDK's {@code HttpClient} one (http/protobuf only,
- * brought too, 30 KiB) or grpc-java's managed channel. A sender whose library was excluded is still listed
+ * brought too, 19 KiB) or grpc-java's managed channel. A sender whose library was excluded is still listed
  * by its jar and fails only when the exporter is built, with a stack trace that stops the start; this class
  * tells beforehand, from the service files and the presence of one class of each library, without loading
  * any sender. Plain Java: it is asked while the environment is prepared, before logging is set up.
