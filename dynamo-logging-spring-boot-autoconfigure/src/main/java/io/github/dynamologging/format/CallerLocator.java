@@ -1,11 +1,13 @@
 package io.github.dynamologging.format;
 
 import java.lang.StackWalker.StackFrame;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -20,7 +22,8 @@ import io.github.dynamologging.callsite.ActiveCallSites;
  * that logged, while the logging call is still on the stack: the starter's console appenders
  * {@link #storeCallerData(ILoggingEvent) store it in the event} before encoding or queueing it; an encoder
  * in an appender of the application's own walks from where it encodes. The caller is the first frame after the logging
- * frameworks' frames, reflection frames passed over.
+ * frameworks' frames, reflection frames passed over; the application's own logging facade is passed over like a
+ * logging framework once its package is named ({@link #setSkippedPackages}).
  */
 public final class CallerLocator {
 
@@ -45,7 +48,7 @@ public final class CallerLocator {
 
 	static {
 		// SHOW_REFLECT_FRAMES: the walker's own reflection filter checks each frame's class name (on JDK 17 a
-		// quarter of a 21-frame lookup in JMH); FRAME_KIND skips those frames instead, one check per class.
+		// quarter of a 21-frame lookup in JMH); FrameSearch skips those frames instead, one check per class.
 		Set<StackWalker.Option> options = Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE,
 				StackWalker.Option.SHOW_REFLECT_FRAMES);
 		for (int size = 1; size <= MAX_FIRST_BATCH; size++) {
@@ -62,13 +65,14 @@ public final class CallerLocator {
 	 */
 	private static final int BATCH_MARGIN = 3;
 
-	/** What a frame's class is to the search, worked out once per class instead of per frame. */
-	private static final ClassValue<FrameKind> FRAME_KIND = new ClassValue<>() {
-		@Override
-		protected FrameKind computeValue(Class<?> type) {
-			return FrameKind.of(type);
-		}
-	};
+	/**
+	 * Packages and classes of the application's own passed over like the logging frameworks' (a logging facade);
+	 * replaced whole by {@link #setSkippedPackages}, with the frame kinds worked out for them.
+	 */
+	private static volatile List<String> skippedPackages = List.of();
+
+	/** The search for the caller, with the skipped packages it was made for. */
+	private static volatile FrameSearch search = new FrameSearch(List.of());
 
 	/**
 	 * Frames the last walk for each logger needed to reach the caller: the logging API's frames and the
@@ -84,6 +88,42 @@ public final class CallerLocator {
 
 	/** Class name to {@code file} path; bounded by the number of classes that log. */
 	private final Map<String, String> filesByClass = new ConcurrentHashMap<>();
+
+	/**
+	 * Passes over the frames of these packages or classes too, like a logging framework's: an application's own
+	 * logging facade, so a line logged through it reports the facade's caller. Replaces the previous ones.
+	 * @param names package or class names ({@code com.acme.logging}, {@code com.acme.Log}); a class matches
+	 * when its name is one of them or starts with one followed by {@code .} or {@code $}
+	 */
+	public static void setSkippedPackages(Collection<String> names) {
+		List<String> normalized = names.stream()
+			.map(String::trim)
+			.map((name) -> name.endsWith(".") ? name.substring(0, name.length() - 1) : name)
+			.filter((name) -> !name.isEmpty())
+			.distinct()
+			.toList();
+		if (!normalized.equals(skippedPackages)) {
+			skippedPackages = normalized;
+			search = new FrameSearch(normalized);
+			FRAMES_TO_CALLER.clear();
+		}
+	}
+
+	/** The packages or classes passed over besides the logging frameworks ({@link #setSkippedPackages}). */
+	public static List<String> getSkippedPackages() {
+		return skippedPackages;
+	}
+
+	/** Whether the class named {@code className} belongs to one of {@code skipped}. */
+	static boolean isSkipped(String className, List<String> skipped) {
+		for (String name : skipped) {
+			if (className.startsWith(name) && (className.length() == name.length()
+					|| className.charAt(name.length()) == '.' || className.charAt(name.length()) == '$')) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * The caller of {@code event}: Logback's caller data when the event already has it (empty caller data
@@ -124,7 +164,9 @@ public final class CallerLocator {
 		if (!event.hasCallerData() && event instanceof LoggingEvent loggingEvent) {
 			// Recorded at build time by dynamo-logging-maven-plugin, where the caller's class was processed
 			StackTraceElement[] recorded = ActiveCallSites.callerDataFor(event);
-			if (recorded != null) {
+			List<String> skipped = skippedPackages;
+			// A call recorded inside a skipped facade is the facade's own: its caller is found by walking.
+			if (recorded != null && (skipped.isEmpty() || !isSkipped(recorded[0].getClassName(), skipped))) {
 				loggingEvent.setCallerData(recorded);
 				return;
 			}
@@ -139,7 +181,7 @@ public final class CallerLocator {
 		String key = (loggerName != null) ? loggerName : "";
 		Integer known = FRAMES_TO_CALLER.get(key);
 		int expected = (known != null) ? known : DEFAULT_FRAMES_TO_CALLER;
-		Found found = WALKERS[Math.min(expected + BATCH_MARGIN, MAX_FIRST_BATCH)].walk(CallerLocator::firstAfterLogging);
+		Found found = WALKERS[Math.min(expected + BATCH_MARGIN, MAX_FIRST_BATCH)].walk(search);
 		if (found == null) {
 			return null;
 		}
@@ -152,23 +194,43 @@ public final class CallerLocator {
 		return found.caller();
 	}
 
-	/** The first frame after the logging frameworks' frames; a plain loop, cheaper than a stream here. */
-	private static Found firstAfterLogging(Stream<StackFrame> frames) {
-		boolean inLogging = false;
-		int count = 0;
-		Iterator<StackFrame> iterator = frames.iterator();
-		while (iterator.hasNext()) {
-			StackFrame frame = iterator.next();
-			count++;
-			FrameKind kind = FRAME_KIND.get(frame.getDeclaringClass());
-			if (kind == FrameKind.LOGGING) {
-				inLogging = true;
-			}
-			else if (inLogging && kind == FrameKind.CODE) {
-				return new Found(frame, count);
-			}
+	/**
+	 * Finds the first frame after the logging frameworks' frames, with a plain loop (cheaper than a stream here);
+	 * one object for every walk, so a walk allocates no function.
+	 */
+	private static final class FrameSearch implements Function<Stream<StackFrame>, Found> {
+
+		/** What a frame's class is to the search, worked out once per class instead of per frame. */
+		private final ClassValue<FrameKind> kinds;
+
+		FrameSearch(List<String> skipped) {
+			this.kinds = new ClassValue<>() {
+				@Override
+				protected FrameKind computeValue(Class<?> type) {
+					return FrameKind.of(type, skipped);
+				}
+			};
 		}
-		return null;
+
+		@Override
+		public Found apply(Stream<StackFrame> frames) {
+			boolean inLogging = false;
+			int count = 0;
+			Iterator<StackFrame> iterator = frames.iterator();
+			while (iterator.hasNext()) {
+				StackFrame frame = iterator.next();
+				count++;
+				FrameKind kind = this.kinds.get(frame.getDeclaringClass());
+				if (kind == FrameKind.LOGGING) {
+					inLogging = true;
+				}
+				else if (inLogging && kind == FrameKind.CODE) {
+					return new Found(frame, count);
+				}
+			}
+			return null;
+		}
+
 	}
 
 	/** The caller's frame and how many frames the walk took to reach it, itself included. */
@@ -184,9 +246,9 @@ public final class CallerLocator {
 		private static final List<String> REFLECTION_PACKAGES = List.of("java.lang.reflect.", "jdk.internal.reflect.",
 				"sun.reflect.", "java.lang.invoke.LambdaForm");
 
-		static FrameKind of(Class<?> type) {
+		static FrameKind of(Class<?> type, List<String> skipped) {
 			String name = type.getName();
-			if (startsWithAny(name, LOGGING_FRAMEWORKS)) {
+			if (startsWithAny(name, LOGGING_FRAMEWORKS) || isSkipped(name, skipped)) {
 				return LOGGING;
 			}
 			return startsWithAny(name, REFLECTION_PACKAGES) ? REFLECTION : CODE;

@@ -57,9 +57,19 @@ public class DynamoEncoder extends LineEncoder {
 			this.lines = readable;
 		}
 		this.lines.setLocalTime(isLocalTime());
+		this.lines.setExtraFields(getExtraFields());
 		this.lines.setContext(getContext());
 		this.lines.start();
 		super.start();
+	}
+
+	@Override
+	public void setExtraFields(ExtraFields extraFields) {
+		super.setExtraFields(extraFields);
+		LineEncoder lines = this.lines;
+		if (lines != null) {
+			lines.setExtraFields(extraFields);
+		}
 	}
 
 	@Override

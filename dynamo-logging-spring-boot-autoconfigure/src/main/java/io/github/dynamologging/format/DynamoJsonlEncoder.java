@@ -106,7 +106,7 @@ public class DynamoJsonlEncoder extends LineEncoder {
 			json.writeName(MESSAGE);
 			json.writeString(LoneSurrogates.replace(String.valueOf(event.getFormattedMessage())));
 			EventFields fields = this.fields;
-			fields.collect(event, true);
+			fields.collect(event, true, getExtraFields());
 			for (int i = 0; i < fields.size(); i++) {
 				FieldKey key = fields.fieldKey(i);
 				if (key.name() != null) {

@@ -63,7 +63,7 @@ public class DynamoReadableEncoder extends LineEncoder {
 			AnsiStyle.close(out, colour);
 			out.append(' ');
 			EventFields fields = this.fields;
-			fields.collect(event, false);
+			fields.collect(event, false, getExtraFields());
 			Object spanName = fields.get(FieldNames.SPAN_NAME);
 			if (spanName != null) {
 				ReadableText.appendEscaped(out, ValueText.of(spanName));

@@ -11,9 +11,10 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Every key of a line beyond {@code time level file line target message}, each once, in UTF-8 byte
- * order: MDC entries, the event's key-value pairs, the thread name and the exception.
+ * order: the {@link ExtraFields}, MDC entries, the event's key-value pairs, the thread name and the exception.
  * <p>
- * One key, one value. The event's own key-value pairs win over MDC entries of the same name;
+ * One key, one value. The event's own key-value pairs win over MDC entries of the same name, and both over
+ * an extra field;
  * {@code trace_id}/{@code span_id} win over the {@code traceId}/{@code spanId} aliases tracing libraries
  * put in the MDC; a user key named like one of the line's own keys is kept as {@code fields.<key>}.
  * <p>
@@ -22,13 +23,15 @@ import org.slf4j.event.KeyValuePair;
  */
 final class EventFields {
 
-	private static final int ALIAS = 0;
+	private static final int EXTRA = 0;
 
-	private static final int MDC = 1;
+	private static final int ALIAS = 1;
 
-	private static final int KEY_VALUE = 2;
+	private static final int MDC = 2;
 
-	private static final int OWN = 3;
+	private static final int KEY_VALUE = 3;
+
+	private static final int OWN = 4;
 
 	private final FieldKey.Cache userKeys = new FieldKey.Cache();
 
@@ -57,7 +60,21 @@ final class EventFields {
 	 * the exception on lines of its own instead)
 	 */
 	void collect(ILoggingEvent event, boolean includeException) {
+		collect(event, includeException, ExtraFields.NONE);
+	}
+
+	/**
+	 * Collects the fields of {@code event} and {@code extra}.
+	 * @param includeException whether to add the {@code exception.*} fields
+	 * @param extra the fields every line carries
+	 */
+	void collect(ILoggingEvent event, boolean includeException, ExtraFields extra) {
 		this.size = 0;
+		this.userKeys.extraFields(extra);
+		// First, so they need no scan: the user keys that can replace them are marked as colliding.
+		for (int i = 0; i < extra.size(); i++) {
+			put(extra.key(i), extra.value(i), EXTRA);
+		}
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null && !mdc.isEmpty()) {
 			for (Map.Entry<String, String> entry : mdc.entrySet()) {

@@ -13,7 +13,8 @@ import tools.jackson.core.io.SerializedString;
  * @param name the pre-quoted key, or {@code null} when Jackson must escape the text
  * @param alias whether the key comes from a tracing library's MDC alias ({@code traceId}, {@code spanId})
  * @param mayCollide whether another user key can end up with the same text: only the alias targets,
- * {@code fields.*} and keys holding U+FFFD (repaired or not) can, because the keys of one MDC map are distinct
+ * {@code fields.*}, the names of the {@link ExtraFields} and keys holding U+FFFD (repaired or not) can, because
+ * the keys of one MDC map are distinct
  */
 record FieldKey(String text, SerializedString name, boolean alias, boolean mayCollide) {
 
@@ -31,6 +32,11 @@ record FieldKey(String text, SerializedString name, boolean alias, boolean mayCo
 
 	/** How the user key {@code rawKey} (MDC or key-value pair) is written. */
 	static FieldKey ofUserKey(String rawKey) {
+		return ofUserKey(rawKey, ExtraFields.NONE);
+	}
+
+	/** How the user key {@code rawKey} is written on lines that carry {@code extra}. */
+	static FieldKey ofUserKey(String rawKey, ExtraFields extra) {
 		// Repair first: keys that differ only in lone surrogates are one key once written (so they can
 		// collide even within one MDC map, with each other or with a key holding U+FFFD itself), and U+FFFD
 		// sorts elsewhere than the surrogate it replaces.
@@ -43,8 +49,16 @@ record FieldKey(String text, SerializedString name, boolean alias, boolean mayCo
 		}
 		String text = FieldNames.RESERVED.contains(key) ? FieldNames.USER_FIELD_PREFIX + key : key;
 		boolean mayCollide = text.indexOf('\uFFFD') >= 0 || text.equals(FieldNames.TRACE_ID) || text.equals(FieldNames.SPAN_ID)
-				|| text.startsWith(FieldNames.USER_FIELD_PREFIX);
+				|| text.startsWith(FieldNames.USER_FIELD_PREFIX) || extra.contains(text);
 		return new FieldKey(text, quoted(text), false, mayCollide);
+	}
+
+	/**
+	 * The key of an extra field: put before any user key, and the names are distinct and never the line's own
+	 * ({@link ExtraFields#problemWith}), so it collides with nothing already there.
+	 */
+	static FieldKey extra(String name) {
+		return new FieldKey(name, quoted(name), false, false);
 	}
 
 	/** A key the line writes itself; no user key is ever written under one of these names. */
@@ -80,16 +94,26 @@ record FieldKey(String text, SerializedString name, boolean alias, boolean mayCo
 
 		private final Map<String, FieldKey> keys = new HashMap<>();
 
+		private ExtraFields extra = ExtraFields.NONE;
+
+		/** The extra fields of the lines to come: whether a user key may collide depends on them. */
+		void extraFields(ExtraFields extra) {
+			if (extra != this.extra) {
+				this.extra = extra;
+				this.keys.clear();
+			}
+		}
+
 		FieldKey of(String key) {
 			if (key.length() > MAX_KEY_LENGTH) {
-				return ofUserKey(key);
+				return ofUserKey(key, this.extra);
 			}
 			FieldKey known = this.keys.get(key);
 			if (known == null) {
 				if (this.keys.size() >= MAX_ENTRIES) {
 					this.keys.clear();
 				}
-				known = ofUserKey(key);
+				known = ofUserKey(key, this.extra);
 				this.keys.put(key, known);
 			}
 			return known;

@@ -4,7 +4,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
 
 /**
- * What the two line formats share: one event, one line, no header or footer, and the time setting.
+ * What the two line formats share: one event, one line, no header or footer, the time setting and the extra
+ * fields.
  */
 public abstract class LineEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -12,9 +13,25 @@ public abstract class LineEncoder extends EncoderBase<ILoggingEvent> {
 
 	private LogLineTime time = LogLineTime.utc();
 
+	/** Replaced whole, never changed: a line reads it once. */
+	private volatile ExtraFields extraFields = ExtraFields.NONE;
+
 	/** Local time with a {@code +HH:MM} offset instead of UTC ({@code DYN_LOG_USE_LOCAL_TZ}). */
 	public void setLocalTime(boolean localTime) {
 		this.localTime = localTime;
+	}
+
+	/**
+	 * Fields every line carries from now on (docs/output.md, "Extra fields"); may be set while lines are
+	 * written, each line has the old or the new ones.
+	 */
+	public void setExtraFields(ExtraFields extraFields) {
+		this.extraFields = (extraFields != null) ? extraFields : ExtraFields.NONE;
+	}
+
+	/** The fields every line carries. */
+	public ExtraFields getExtraFields() {
+		return this.extraFields;
 	}
 
 	/** Whether times are local ({@link #setLocalTime}). */
