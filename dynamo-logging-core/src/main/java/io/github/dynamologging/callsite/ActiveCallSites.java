@@ -33,6 +33,23 @@ public final class ActiveCallSites {
 		return (calls != null) ? calls.claim(event) : null;
 	}
 
+	/**
+	 * Runs {@code call}, which logs one line of {@code message} on the logger {@code loggerName}, with
+	 * {@code site} as that line's caller: for code whose call site is fixed and known (the starter's own access
+	 * line), so the console need not walk the stack for it, as for a call the plugin rewrote.
+	 * @param site the caller, as a one-frame stack (shared by every call: never change it)
+	 * @param message the message argument itself: the event is matched to it by identity
+	 */
+	public static void logAt(StackTraceElement[] site, String loggerName, String message, Runnable call) {
+		enter(site, loggerName, message);
+		try {
+			call.run();
+		}
+		finally {
+			exit();
+		}
+	}
+
 	static void enter(StackTraceElement[] site, String loggerName, String message) {
 		Calls calls = CALLS.get();
 		if (calls == null) {

@@ -99,6 +99,13 @@ public final class CallerLocator {
 			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
 					Math.max(caller.getLineNumber(), 0));
 		}
+		// Recorded at build time (dynamo-logging-maven-plugin) or known to the caller: the same for an encoder in
+		// any appender as for the starter's console appender
+		StackTraceElement[] recorded = ActiveCallSites.callerDataFor(event);
+		if (recorded != null) {
+			return new CallerLocation(fileOf(recorded[0].getClassName(), recorded[0].getFileName()),
+					Math.max(recorded[0].getLineNumber(), 0));
+		}
 		StackFrame caller = walkToCaller(event.getLoggerName());
 		if (caller == null) {
 			return UNKNOWN;
