@@ -93,7 +93,7 @@ public final class LogLineValidatorCommand {
 			validator = callerDataOptional ? LogLineValidator.callerDataOptional() : LogLineValidator.strict();
 		}
 		catch (LinkageError ex) {
-			// Missing optional dependencies or an unreadable schema surface here, at class initialisation.
+			// Missing dependencies or an unreadable schema surface here, at class initialisation.
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			err.println(NAME + ": cannot load the log line schema: " + cause
 					+ " (needs com.networknt:json-schema-validator and jackson-databind on the classpath)");

@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Use it as a library or in tests ({@link #validateLine(String)} for one line, {@link #validate(InputStream)}
  * for a captured log), or from the command line through {@link LogLineValidatorCommand}. Instances are
  * immutable and thread-safe. Needs {@code com.networknt:json-schema-validator} and
- * {@code jackson-databind} on the classpath (optional dependencies of this module).
+ * {@code jackson-databind} on the classpath (dependencies of dynamo-logging-test-support).
  */
 public final class LogLineValidator {
 
@@ -421,7 +421,7 @@ public final class LogLineValidator {
 			try (InputStream in = LogLineValidator.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
 				if (in == null) {
 					throw new IllegalStateException("the log line schema " + SCHEMA_RESOURCE
-							+ " is not on the classpath; it ships in dynamo-logging-spring-boot-autoconfigure");
+							+ " is not on the classpath; it ships in dynamo-logging-test-support");
 				}
 				JsonNode schema = JSON_MAPPER.readTree(in);
 				if (!(schema instanceof ObjectNode object) || !object.path("$id").isString()) {
