@@ -134,6 +134,9 @@ public final class ConfigSources {
 		else {
 			sources.addFirst(source);
 		}
+		// Read with the mapped variables in place, so a property set above them still wins.
+		this.contributions.forEach((contribution) -> properties
+			.putAll(contribution.fromSettings(environment, variables, warnings)));
 		return source;
 	}
 

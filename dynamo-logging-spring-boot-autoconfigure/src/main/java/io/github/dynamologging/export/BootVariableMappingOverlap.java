@@ -14,16 +14,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Leaves the OTLP endpoints, protocols and headers to {@link OtlpExportVariables} once
- * {@code OTEL_EXPORT_ENABLED} is set. Boot maps the same variables itself, in a source above every other one,
- * by other rules: it appends {@code /v1/traces} or {@code /v1/logs} to the generic endpoint for gRPC too (where
- * it must be used as given), maps the logs endpoint while log export is off, and passes on header entries the
- * exporter then refuses at start. Runs after every environment post-processor and takes those keys out of
- * Boot's source; Boot's mapping of every other variable (sampler, propagators, batch sizes, TLS) stays.
+ * Leaves the OTLP endpoints, protocols and headers to {@link OtlpExportVariables} once the export switch
+ * ({@code dynamo.logging.export.enabled}, which {@code OTEL_EXPORT_ENABLED} maps onto) is set. Boot maps the same
+ * variables itself, in a source above every other one, by other rules: it appends {@code /v1/traces} or
+ * {@code /v1/logs} to the generic endpoint for gRPC too (where it must be used as given), maps the logs endpoint
+ * while log export is off, and passes on header entries the exporter then refuses at start. Runs after every
+ * environment post-processor and takes those keys out of Boot's source; Boot's mapping of every other variable
+ * (sampler, propagators, batch sizes, TLS) stays.
  */
 public class BootVariableMappingOverlap
 		implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
@@ -43,9 +42,8 @@ public class BootVariableMappingOverlap
 
 	static void leaveExportKeysToTheStarter(ConfigurableEnvironment environment) {
 		MutablePropertySources sources = environment.getPropertySources();
-		PropertySource<?> variables = sources.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		if (!(sources.get(BOOT_SOURCE_NAME) instanceof EnumerablePropertySource<?> boot) || variables == null
-				|| variables.getProperty(OtlpExportVariables.OTEL_EXPORT_ENABLED) == null
+		if (!(sources.get(BOOT_SOURCE_NAME) instanceof EnumerablePropertySource<?> boot)
+				|| !environment.containsProperty(OtlpExportVariables.SWITCH_PROPERTY)
 				|| !environment.getProperty("dynamo.logging.enabled", Boolean.class, true)) {
 			return;
 		}

@@ -15,13 +15,14 @@ import io.github.dynamologging.config.TruthyValue;
  * Maps Dynamo's OTLP switches and the standard {@code OTEL_*} export variables (docs/otlp-export.md) onto
  * Spring Boot's own OTLP tracing and logging properties.
  * <p>
- * {@code OTEL_EXPORT_ENABLED} is the switch. Unset or false: export is off, even if OTLP endpoint variables
- * are set (Dynamo's rule: trace ids in logs only, no exporter traffic); Boot's own properties in
- * application.yml still work when no {@code OTEL_*} variable speaks. True: spans and log records leave
- * ({@code OTEL_EXPORT_LOGS_ENABLED} false: spans only), each signal to the endpoint, protocol and headers its
- * variables and their defaults decide. A malformed endpoint or an unknown protocol draws one warning and keeps
- * export off (of log records only, when it is theirs), so nothing goes to a guessed place; so does a protocol
- * no sender on the classpath can speak ({@link OtlpSenders}: gRPC once OkHttp is excluded).
+ * {@code dynamo.logging.export.enabled} is the switch, and {@code OTEL_EXPORT_ENABLED} maps onto it; whichever
+ * source sets it (command line, the variable, application.yml), it means the same. Unset: the starter sets
+ * nothing, so Boot's own properties in application.yml work as Boot documents, except that an endpoint variable
+ * alone exports nothing (Dynamo's rule: trace ids in logs only, no exporter traffic). False: export is off. True:
+ * spans and log records leave ({@code OTEL_EXPORT_LOGS_ENABLED} false: spans only), each signal to the endpoint,
+ * protocol and headers its variables and their defaults decide. A malformed endpoint or an unknown protocol draws
+ * one warning and keeps export off (of log records only, when it is theirs), so nothing goes to a guessed place;
+ * so does a protocol no sender on the classpath can speak ({@link OtlpSenders}: gRPC once OkHttp is excluded).
  * <p>
  * Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} maps the same endpoint, protocol and
  * header variables in a source above this one, with other rules (a path appended to a gRPC endpoint, bad header
@@ -30,6 +31,9 @@ import io.github.dynamologging.config.TruthyValue;
 public final class OtlpExportVariables {
 
 	public static final String OTEL_EXPORT_ENABLED = "OTEL_EXPORT_ENABLED";
+
+	/** The switch {@value #OTEL_EXPORT_ENABLED} maps onto ({@link ExportProperties#getEnabled()}). */
+	public static final String SWITCH_PROPERTY = "dynamo.logging.export.enabled";
 
 	public static final String OTEL_EXPORT_LOGS_ENABLED = "OTEL_EXPORT_LOGS_ENABLED";
 
@@ -129,22 +133,33 @@ public final class OtlpExportVariables {
 	}
 
 	/**
+	 * The properties the variables set when nothing else sets the switch: {@link #fromVariables} and
+	 * {@link #fromSwitch} with the switch {@value #OTEL_EXPORT_ENABLED} gave.
 	 * @param variables environment variable by name, {@code null} when unset
 	 * @param warnings receives one line per bad value
 	 * @return the properties the variables set
 	 */
 	public static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings) {
-		return properties(variables, warnings, () -> OtlpSenders.of(OtlpExportVariables.class.getClassLoader()));
+		return properties(variables, warnings, OtlpExportVariables::classpathSenders);
+	}
+
+	/** {@link #properties(Function, Consumer)} with the OTLP senders given, asked only when export is enabled. */
+	static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings,
+			Supplier<OtlpSenders> senders) {
+		Map<String, Object> properties = fromVariables(variables, warnings);
+		Object enabled = properties.get(SWITCH_PROPERTY);
+		properties.putAll(fromSwitch((enabled != null) ? Boolean.valueOf(enabled.toString()) : null, variables,
+				warnings, senders));
+		return properties;
 	}
 
 	/**
+	 * What the variables set on their own: the service name, the sampling ratio, and the switch
+	 * ({@value #SWITCH_PROPERTY}) from {@value #OTEL_EXPORT_ENABLED}.
 	 * @param variables environment variable by name, {@code null} when unset
 	 * @param warnings receives one line per bad value
-	 * @param senders the OTLP senders on the classpath, asked only when export is enabled
-	 * @return the properties the variables set
 	 */
-	static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings,
-			Supplier<OtlpSenders> senders) {
+	static Map<String, Object> fromVariables(Function<String, String> variables, Consumer<String> warnings) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		String serviceName = variables.apply(OTEL_SERVICE_NAME);
 		if (serviceName != null && !serviceName.isBlank()) {
@@ -152,7 +167,28 @@ public final class OtlpExportVariables {
 		}
 		properties.putAll(SampleRatioVariable.properties(variables, warnings));
 		String enabled = variables.apply(OTEL_EXPORT_ENABLED);
-		if (enabled == null || !TruthyValue.parse(OTEL_EXPORT_ENABLED, enabled, warnings)) {
+		if (enabled != null) {
+			properties.put(SWITCH_PROPERTY, String.valueOf(TruthyValue.parse(OTEL_EXPORT_ENABLED, enabled, warnings)));
+		}
+		return properties;
+	}
+
+	/**
+	 * Boot's export properties for the switch as it stands once every source is read.
+	 * @param enabled the effective {@value #SWITCH_PROPERTY}, {@code null} when no source sets it
+	 * @param variables environment variable by name, {@code null} when unset
+	 * @param warnings receives one line per bad value
+	 */
+	static Map<String, Object> fromSwitch(Boolean enabled, Function<String, String> variables,
+			Consumer<String> warnings) {
+		return fromSwitch(enabled, variables, warnings, OtlpExportVariables::classpathSenders);
+	}
+
+	/** {@link #fromSwitch(Boolean, Function, Consumer)} with the OTLP senders given, asked only when enabled. */
+	static Map<String, Object> fromSwitch(Boolean enabled, Function<String, String> variables,
+			Consumer<String> warnings, Supplier<OtlpSenders> senders) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (enabled == null || !enabled) {
 			if (enabled != null || isSet(variables, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
 					|| isSet(variables, OTEL_EXPORTER_OTLP_ENDPOINT) || isSet(variables, Signal.LOGS.endpointVariable)) {
 				// Boot would start exporting to an endpoint variable on its own.
@@ -198,6 +234,10 @@ public final class OtlpExportVariables {
 		OtlpHeaders.parse(headersVariable, variables.apply(headersVariable), warnings)
 			.forEach((name, value) -> properties.put(signal.headersProperty + "[" + name + "]", value));
 		return true;
+	}
+
+	private static OtlpSenders classpathSenders() {
+		return OtlpSenders.of(OtlpExportVariables.class.getClassLoader());
 	}
 
 	/**

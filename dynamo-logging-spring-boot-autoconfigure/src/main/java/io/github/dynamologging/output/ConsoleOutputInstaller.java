@@ -19,9 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.GenericApplicationListener;
@@ -110,8 +108,7 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 	 * break a log pipeline that parses JSON.
 	 */
 	private static OutputProperties validPart(ConfigurableEnvironment environment, String badProperty) {
-		OutputProperties properties = Binder.get(environment)
-			.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+		OutputProperties properties = OutputProperties.validPart(environment);
 		if (badProperty.startsWith(ASYNC_PREFIX)) {
 			properties.getAsync().setEnabled(false);
 		}
@@ -137,6 +134,9 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		if (choice.replace()) {
 			replace(environment, properties, context, root, bootConsole);
 		}
+		// On every appender with the starter's encoders, the application's own included.
+		ExtraFieldsInstaller.install(context, properties.extraFields());
+		CallerDataSkipPackages.install(context, properties.getCallerDataSkipPackages());
 		// Logged once the console is in place, so the lines are in the format that is in charge.
 		org.slf4j.Logger log = LoggerFactory.getLogger(ConsoleOutputInstaller.class);
 		if (choice.message() != null) {

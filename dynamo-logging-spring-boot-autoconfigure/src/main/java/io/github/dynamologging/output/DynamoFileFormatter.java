@@ -7,9 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.dynamologging.format.CallerLocator;
 import io.github.dynamologging.format.LineEncoder;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.core.env.Environment;
 
@@ -25,16 +22,17 @@ abstract class DynamoFileFormatter implements StructuredLogFormatter<ILoggingEve
 
 	private final boolean callerData;
 
-	DynamoFileFormatter(LineEncoder encoder, boolean callerData) {
+	DynamoFileFormatter(LineEncoder encoder, OutputProperties properties, boolean callerData) {
 		this.encoder = encoder;
 		this.callerData = callerData;
+		encoder.setExtraFields(properties.extraFields());
 		encoder.start();
+		ExtraFieldsInstaller.fileEncoder(encoder);
 	}
 
 	/** The settings as far as they are valid: a bad value fails the start elsewhere, with its own message. */
 	static OutputProperties properties(Environment environment) {
-		return Binder.get(environment)
-			.bindOrCreate("dynamo.logging", Bindable.of(OutputProperties.class), new IgnoreErrorsBindHandler());
+		return OutputProperties.validPart(environment);
 	}
 
 	@Override

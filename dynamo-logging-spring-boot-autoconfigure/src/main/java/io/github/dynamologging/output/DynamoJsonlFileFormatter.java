@@ -12,7 +12,7 @@ public class DynamoJsonlFileFormatter extends DynamoFileFormatter {
 	}
 
 	private DynamoJsonlFileFormatter(OutputProperties properties) {
-		super(encoder(properties), properties.isCallerData());
+		super(encoder(properties), properties, properties.isCallerData());
 	}
 
 	private static DynamoJsonlEncoder encoder(OutputProperties properties) {

@@ -8,7 +8,11 @@ import org.springframework.core.env.Environment;
 public class DynamoReadableFileFormatter extends DynamoFileFormatter {
 
 	public DynamoReadableFileFormatter(Environment environment) {
-		super(encoder(properties(environment)), false);
+		this(properties(environment));
+	}
+
+	private DynamoReadableFileFormatter(OutputProperties properties) {
+		super(encoder(properties), properties, false);
 	}
 
 	private static DynamoReadableEncoder encoder(OutputProperties properties) {

@@ -3,6 +3,7 @@ package io.github.dynamologging.request;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dynamologging.callsite.ActiveCallSites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -30,6 +31,14 @@ public final class AccessLog {
 	public static final int CLIENT_CLOSED_REQUEST = 499;
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+	/**
+	 * The line's caller, recorded once: the console takes it from here instead of walking the request's deep
+	 * stack for every line, which was most of what the line cost (docs/performance.md).
+	 */
+	static final StackTraceElement[] SITE = { StackWalker.getInstance()
+		.walk((frames) -> frames.findFirst().orElseThrow())
+		.toStackTraceElement() };
 
 	private final ServerSpanFields serverSpanFields;
 
@@ -63,7 +72,8 @@ public final class AccessLog {
 		for (Map.Entry<String, String> spanField : this.serverSpanFields.of(serverObservation).entrySet()) {
 			line.addKeyValue(spanField.getKey(), spanField.getValue());
 		}
-		line.addKeyValue("status", Integer.toString(status)).addKeyValue("latency_ms", latencyMillis).log(MESSAGE);
+		line.addKeyValue("status", Integer.toString(status)).addKeyValue("latency_ms", latencyMillis);
+		ActiveCallSites.logAt(SITE, LOGGER, MESSAGE, () -> line.log(MESSAGE));
 	}
 
 	/** Whether {@code failure} (or a cause) says the client went away. */

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Dynamo's own request id (docs/requests-and-traces.md): the header {@code request-id}, read in any case,
  * is kept when it is one UUID (written in lower case, as Dynamo writes it); when it is absent, the
- * deprecated {@code x-dynamo-request-id} is read the same way. A bad value is replaced by a new UUIDv4,
- * never rejected. The deprecation and the bad value each draw at most one WARN a minute.
+ * deprecated {@code x-dynamo-request-id} is read the same way. A missing or bad value is replaced by a new
+ * one from the {@link RequestIdGenerator} (a UUIDv4 by default), never rejected. The deprecation and the bad value each draw at most one WARN a minute.
  */
 public final class DynamoRequestId {
 
@@ -30,13 +30,20 @@ public final class DynamoRequestId {
 
 	private final RateLimitedWarning invalid;
 
+	private final GeneratedIds generated;
+
 	public DynamoRequestId() {
 		this(RateLimitedWarning.oncePerMinute(), RateLimitedWarning.oncePerMinute());
 	}
 
 	DynamoRequestId(RateLimitedWarning deprecation, RateLimitedWarning invalid) {
+		this(deprecation, invalid, GeneratedIds.randomUuid());
+	}
+
+	DynamoRequestId(RateLimitedWarning deprecation, RateLimitedWarning invalid, GeneratedIds generated) {
 		this.deprecation = deprecation;
 		this.invalid = invalid;
+		this.generated = generated;
 	}
 
 	/**
@@ -56,7 +63,7 @@ public final class DynamoRequestId {
 						DEPRECATED_HEADER, HEADER, HEADER));
 			return checked(DEPRECATED_HEADER, deprecatedRequestId);
 		}
-		return RequestId.generate();
+		return this.generated.requestId();
 	}
 
 	private String checked(String header, List<String> values) {
@@ -69,7 +76,7 @@ public final class DynamoRequestId {
 			.log("Header {} must be one UUID (8-4-4-4-12 hexadecimal digits, sent once); the request got a new"
 					+ " request id instead. Send one UUID or leave the header out (at most one such warning a"
 					+ " minute; suppressed counts the requests not reported)", header));
-		return RequestId.generate();
+		return this.generated.requestId();
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code X-Request-Id} rule (docs/requests-and-traces.md): one value of 1 to 1024 characters of
  * visible ASCII and space is kept verbatim, which keeps every id a Dynamo component passes on; a
- * malformed, repeated or missing one is replaced by a new lower-case UUIDv4. A request is never
- * rejected for its id.
+ * malformed, repeated or missing one is replaced by a new one from the {@link RequestIdGenerator} (a
+ * lower-case UUIDv4 by default). A request is never rejected for its id.
  */
 public final class RequestId {
 
@@ -27,13 +27,18 @@ public final class RequestId {
 	 * The id to use for a request whose {@code X-Request-Id} header had these values (none when absent).
 	 */
 	public static String effective(List<String> headerValues) {
+		return effective(headerValues, GeneratedIds.randomUuid());
+	}
+
+	/** The same, a missing or bad id replaced by one of {@code generated}. */
+	static String effective(List<String> headerValues, GeneratedIds generated) {
 		if (headerValues != null && headerValues.size() == 1) {
 			String value = headerValues.get(0);
 			if (value != null && VALID.matcher(value).matches()) {
 				return value;
 			}
 		}
-		return generate();
+		return generated.xRequestId();
 	}
 
 	/** Whether {@code value} would be kept as it is. */

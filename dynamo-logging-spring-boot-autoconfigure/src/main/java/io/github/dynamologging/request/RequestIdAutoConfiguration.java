@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -26,23 +27,38 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Request identity (docs/requests-and-traces.md): {@code X-Request-Id}, {@code request-id} and the HTTP
  * fields on every line of a request: one adapter per web stack and per HTTP client, each active only
- * when its stack is there.
+ * when its stack is there. {@code dynamo.logging.request.enabled=false} turns all of it off.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = RequestIdAutoConfiguration.ENABLED_PROPERTY, matchIfMissing = true)
 @EnableConfigurationProperties(RequestLoggingProperties.class)
 public class RequestIdAutoConfiguration {
+
+	static final String ENABLED_PROPERTY = "dynamo.logging.request.enabled";
+
+	/** Random UUIDv4s, unless the application has a generator of its own. */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdGenerator dynamoRequestIdGenerator() {
+		return RequestIdGenerator.randomUuid();
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(FilterRegistrationBean.class)
 	static class ServletConfiguration {
 
-		/** First of all filters, before the observation filter starts the server span. */
+		/**
+		 * First of all filters, before the observation filter starts the server span. Backs off for a
+		 * {@link RequestIdServletFilter} of the application's own, registered or not.
+		 */
 		@Bean
-		FilterRegistrationBean<RequestIdServletFilter> dynamoRequestIdFilter(RequestLoggingProperties properties) {
+		@ConditionalOnMissingFilterBean(RequestIdServletFilter.class)
+		FilterRegistrationBean<RequestIdServletFilter> dynamoRequestIdFilter(RequestLoggingProperties properties,
+				RequestIdGenerator generator) {
 			FilterRegistrationBean<RequestIdServletFilter> registration = new FilterRegistrationBean<>(
-					new RequestIdServletFilter(properties.identity(), ServerSpanFields.fromTracing()));
+					new RequestIdServletFilter(properties.identity(generator), ServerSpanFields.fromTracing()));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 			return registration;
@@ -74,8 +90,10 @@ public class RequestIdAutoConfiguration {
 	static class ReactiveConfiguration {
 
 		@Bean
-		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator(RequestLoggingProperties properties) {
-			return new RequestIdHttpHandlerDecorator(properties.identity(), properties.accessLog());
+		@ConditionalOnMissingBean
+		RequestIdHttpHandlerDecorator dynamoRequestIdHttpHandlerDecorator(RequestLoggingProperties properties,
+				RequestIdGenerator generator) {
+			return new RequestIdHttpHandlerDecorator(properties.identity(generator), properties.accessLog());
 		}
 
 		/** Hands the server observation to the access line; not needed without it. */

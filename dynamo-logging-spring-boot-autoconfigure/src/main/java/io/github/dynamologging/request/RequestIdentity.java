@@ -8,21 +8,25 @@ import java.util.List;
  */
 public final class RequestIdentity {
 
+	private final GeneratedIds generated;
+
 	private final DynamoRequestId dynamoRequestId;
 
 	private final boolean httpFields;
 
 	private final boolean queryString;
 
-	RequestIdentity(DynamoRequestId dynamoRequestId, boolean httpFields, boolean queryString) {
-		this.dynamoRequestId = dynamoRequestId;
+	RequestIdentity(RequestIdGenerator generator, boolean httpFields, boolean queryString) {
+		this.generated = new GeneratedIds(generator);
+		this.dynamoRequestId = new DynamoRequestId(RateLimitedWarning.oncePerMinute(),
+				RateLimitedWarning.oncePerMinute(), this.generated);
 		this.httpFields = httpFields;
 		this.queryString = queryString;
 	}
 
 	/** With every field on, as by default. */
 	public static RequestIdentity defaults() {
-		return new RequestIdentity(new DynamoRequestId(), true, true);
+		return new RequestIdentity(RequestIdGenerator.randomUuid(), true, true);
 	}
 
 	/**
@@ -32,7 +36,7 @@ public final class RequestIdentity {
 	 * @param version the protocol version ({@code HTTP/1.1}), {@code null} when unknown
 	 */
 	public RequestFields decide(HeaderValues headers, String method, String target, String version) {
-		String xRequestId = RequestId.effective(headers.get(RequestId.HEADER));
+		String xRequestId = RequestId.effective(headers.get(RequestId.HEADER), this.generated);
 		String requestId = this.dynamoRequestId.effective(headers.get(DynamoRequestId.HEADER),
 				headers.get(DynamoRequestId.DEPRECATED_HEADER));
 		if (!this.httpFields) {

@@ -7,6 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RequestLoggingProperties {
 
 	/**
+	 * Whether the starter handles request identity at all: X-Request-Id and request-id decided, echoed and
+	 * passed on by the HTTP clients, the HTTP fields and the access line. False: no request filter, handler
+	 * decorator or client interceptor of the starter's is registered.
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Whether every line logged while a server request is handled carries its 'method', 'uri' (path and
 	 * query as received) and 'version' (HTTP/1.1), as Dynamo's http-request span writes them.
 	 */
@@ -24,6 +31,14 @@ public class RequestLoggingProperties {
 	 * also silence).
 	 */
 	private boolean accessLog = true;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public boolean isHttpFields() {
 		return this.httpFields;
@@ -49,9 +64,9 @@ public class RequestLoggingProperties {
 		this.accessLog = accessLog;
 	}
 
-	/** The rules for building a request's fields from these settings. */
-	RequestIdentity identity() {
-		return new RequestIdentity(new DynamoRequestId(), this.httpFields, this.queryString);
+	/** The rules for building a request's fields from these settings, new ids made by {@code generator}. */
+	RequestIdentity identity(RequestIdGenerator generator) {
+		return new RequestIdentity(generator, this.httpFields, this.queryString);
 	}
 
 	/** What writes the access lines; {@code null} when they are off. */

@@ -34,11 +34,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Per-request log rules (docs/runtime-control.md), with Spring Web on the classpath: the registry the {@code dynlog} endpoint adds rules
  * to, the adapter that decides each request of the web stack in use, and, with
- * {@code dynamo.logging.request-rules.key}, the HTTP client adapters that pass a decision on.
+ * {@code dynamo.logging.request-rules.key}, the HTTP client adapters that pass a decision on. Part of runtime
+ * control: {@code dynamo.logging.dynlog.enabled=false} turns it off with the endpoint.
  */
 @AutoConfiguration
 @ConditionalOnClass({ LoggerContext.class, PathContainer.class })
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "dynamo.logging.dynlog.enabled", matchIfMissing = true)
 @Conditional(RequestRulesAutoConfiguration.LogbackBound.class)
 @EnableConfigurationProperties(RequestRulesProperties.class)
 @Import(MeterCountingConfiguration.class)

@@ -25,8 +25,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Runtime level control over the Logback logger levels: the {@code dynlog} actuator endpoint (docs/runtime-control.md),
- * available (exposed and accessible) by Boot's {@code management.endpoints.*} and
- * {@code management.endpoint.dynlog.access} rules, and the config file watcher
+ * there unless {@code dynamo.logging.dynlog.enabled=false} and then available (exposed and accessible) by Boot's
+ * {@code management.endpoints.*} and {@code management.endpoint.dynlog.access} rules, and the config file watcher
  * ({@code dynamo.logging.config-watch=true}). Writes through Boot's {@code /actuator/loggers} are checked and
  * audited the same way ({@link LoggersEndpointWriteAdvisor}).
  */
@@ -36,12 +36,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties({ DynlogProperties.class, ConfigWatchProperties.class })
 public class DynlogAutoConfiguration {
 
+	/** {@code false}: no dynlog endpoint, whatever Boot's exposure and access settings say. */
+	static final String ENABLED_PROPERTY = "dynamo.logging.dynlog.enabled";
+
 	/** Actuator is optional: its condition annotations are read only when it is there. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Endpoint.class)
 	static class ActuatorConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBooleanProperty(name = ENABLED_PROPERTY, matchIfMissing = true)
 		@ConditionalOnAvailableEndpoint(DynlogEndpoint.class)
 		@Import(LevelControlConfiguration.class)
 		static class EndpointConfiguration {

@@ -33,6 +33,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ManagementContextConfiguration(value = ManagementContextType.ANY, proxyBeanMethods = false)
 @ConditionalOnClass(LoggerContext.class)
 @ConditionalOnBooleanProperty(name = "dynamo.logging.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = DynlogAutoConfiguration.ENABLED_PROPERTY, matchIfMissing = true)
 @ConditionalOnAvailableEndpoint(endpoint = DynlogEndpoint.class, exposure = EndpointExposure.WEB)
 class DynlogBodyCheckConfiguration {
 

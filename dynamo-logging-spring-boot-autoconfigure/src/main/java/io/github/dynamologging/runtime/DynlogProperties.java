@@ -10,6 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dynamo.logging.dynlog")
 public class DynlogProperties {
 
+	/**
+	 * Whether the dynlog actuator endpoint, the check of its request bodies and the per-request rules exist.
+	 * True: Boot's management.endpoints.web.exposure.* and management.endpoint.dynlog.access decide whether the
+	 * endpoint is reachable, as for any endpoint. False: none of them, whatever those say. The limits below
+	 * still apply to /actuator/loggers writes.
+	 */
+	private boolean enabled = true;
+
 	/** How long a change stays when the request names no ttl. */
 	private Duration defaultTtl = Duration.ofMinutes(10);
 
@@ -36,6 +44,14 @@ public class DynlogProperties {
 	 * create over the process's life; a change past it is refused with 400. Logback never frees a logger.
 	 */
 	private int maxNewLoggers = 1000;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public Duration getDefaultTtl() {
 		return this.defaultTtl;

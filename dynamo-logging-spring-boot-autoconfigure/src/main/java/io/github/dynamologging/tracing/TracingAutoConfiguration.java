@@ -30,6 +30,7 @@ public class TracingAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "dynamo.logging.tracing.span-names", havingValue = "dynamo", matchIfMissing = true)
 	DynamoSpanNames dynamoSpanNames() {
 		return new DynamoSpanNames();

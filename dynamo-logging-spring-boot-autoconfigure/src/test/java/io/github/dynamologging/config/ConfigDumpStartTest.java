@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dynamologging.capture.DynamoLogCapture;
 import io.github.dynamologging.export.DynamoEnvironment;
-import io.github.dynamologging.testing.CapturedJsonLines;
-import io.github.dynamologging.testing.CapturedStderr;
+import io.github.dynamologging.testing.BootLoggingSystemProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +41,12 @@ class ConfigDumpStartTest {
 	Path dir;
 
 	@RegisterExtension
-	final CapturedStderr capturedStderr = new CapturedStderr();
+	final DynamoLogCapture stderr = DynamoLogCapture.stderr();
 
-	private final CapturedJsonLines stderr = this.capturedStderr.lines();
+	@AfterEach
+	void clearBootLoggingProperties() {
+		BootLoggingSystemProperties.clear();
+	}
 
 	private ConfigurableApplicationContext start(Map<String, String> variables, String... args) throws IOException {
 		Path toml = Files.writeString(this.dir.resolve("logging.toml"),
@@ -60,11 +64,11 @@ class ConfigDumpStartTest {
 		return new SpringApplicationBuilder(App.class).environment(environment).run(all.toArray(String[]::new));
 	}
 
+	/** The lines whose message starts so; every line on stderr must be a valid JSONL line. */
 	private List<JsonNode> linesWithMessage(String prefix) {
-		return this.stderr.jsonLines()
-			.stream()
-			.filter((line) -> line.get("message").stringValue().startsWith(prefix))
-			.toList();
+		return this.stderr.lines()
+			.assertAllValid()
+			.matching((line) -> line.get("message").stringValue().startsWith(prefix));
 	}
 
 	@Test

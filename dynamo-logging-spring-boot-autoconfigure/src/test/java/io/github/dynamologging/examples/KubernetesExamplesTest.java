@@ -33,8 +33,8 @@ class KubernetesExamplesTest {
 
 	private static final YAMLMapper YAML = new YAMLMapper();
 
-	private static final Path SCHEMA = Path.of("src", "main", "resources", "META-INF", "dynamo-logging",
-			"log-line.schema.json");
+	private static final Path SCHEMA = Path.of("..", "dynamo-logging-test-support", "src", "main", "resources",
+			"META-INF", "dynamo-logging", "log-line.schema.json");
 
 	private static final String JSONL_LINE = "{\"time\":\"2026-12-02T10:00:00.000001Z\",\"level\":\"INFO\","
 			+ "\"file\":\"com/example/orders/Api.java\",\"line\":12,\"target\":\"com.example.orders.Api\","

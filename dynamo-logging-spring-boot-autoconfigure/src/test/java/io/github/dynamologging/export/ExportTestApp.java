@@ -26,7 +26,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * A real web app on Tomcat for the export tests, started with environment variables of the test's choosing
- * in place of the real ones; {@code GET /work} logs "working" and answers "done", {@code GET /chain} calls
+ * in place of the real ones; {@code GET /work} logs "working" (and "working details" at DEBUG) and answers "done", {@code GET /chain} calls
  * {@code /work} through Boot's {@code RestClient}, {@code GET /fields} logs a line with fields of every kind.
  */
 @SpringBootConfiguration
@@ -44,6 +44,7 @@ class ExportTestApp {
 
 	@GetMapping("/work")
 	String work() {
+		log.debug("working details");
 		log.info("working");
 		return "done";
 	}
@@ -121,6 +122,17 @@ class ExportTestApp {
 			request.headers(headers);
 		}
 		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** {@code POST path} with a JSON body. */
+	static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String json)
+			throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -93,6 +93,54 @@ class OtlpExportAutoConfigurationTests {
 	}
 
 	@Test
+	void theExportSwitchIsOffByDefaultAndMeansWhatTheVariableMeansFromAnySource() {
+		this.contextRunner.run((context) -> {
+			hasNoOtlpExporter(context);
+			assertThat(context.getBean(ExportProperties.class).getEnabled()).isNull();
+		});
+		this.contextRunner.withPropertyValues("dynamo.logging.export.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class).hasBean("dynamoBatchSpanProcessor");
+			assertThat(context.getBean(OtlpGrpcSpanExporter.class).toString()).contains("http://localhost:4317");
+			assertThat(context.getBean(ExportProperties.class).getEnabled()).isTrue();
+		});
+		this.env.applicationYml.put("dynamo.logging.export.enabled", "true");
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class));
+	}
+
+	@Test
+	void theVariableSetsTheSwitch() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "yes");
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class);
+			assertThat(context.getBean(ExportProperties.class).getEnabled()).isTrue();
+		});
+	}
+
+	@Test
+	void theExportSwitchOffWinsOverTheVariableFromAboveAndOverBootsPropertiesAndEndpoints() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317");
+		this.contextRunner.withPropertyValues("dynamo.logging.export.enabled=false").run((context) -> {
+			hasNoOtlpExporter(context);
+			assertThat(context.getBean(ExportProperties.class).getEnabled()).isFalse();
+		});
+		DynamoEnvironment yml = new DynamoEnvironment();
+		yml.applicationYml.put("dynamo.logging.export.enabled", "false");
+		yml.applicationYml.put("management.tracing.export.otlp.enabled", "true");
+		yml.applicationYml.put("management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces");
+		yml.exportContext().run(this::hasNoOtlpExporter);
+	}
+
+	@Test
+	void theVariableWinsOverTheSwitchInApplicationYml() {
+		this.env.variable("OTEL_EXPORT_ENABLED", "0");
+		this.env.applicationYml.put("dynamo.logging.export.enabled", "true");
+		this.contextRunner.run((context) -> {
+			hasNoOtlpExporter(context);
+			assertThat(context.getBean(ExportProperties.class).getEnabled()).isFalse();
+		});
+	}
+
+	@Test
 	void noExporterWhenTheEndpointIsMalformed() {
 		this.env.variable("OTEL_EXPORT_ENABLED", "1").variable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4317");
 		this.contextRunner.run(this::hasNoOtlpExporter);

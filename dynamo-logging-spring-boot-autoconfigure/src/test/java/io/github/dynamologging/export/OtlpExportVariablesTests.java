@@ -38,6 +38,34 @@ class OtlpExportVariablesTests {
 	}
 
 	@Test
+	void theVariableMapsOntoTheSwitchWhichIsWhatDecides() {
+		StandardEnvironment environment = this.env.variable("OTEL_EXPORT_ENABLED", "on").process();
+		assertThat(environment.getProperty("dynamo.logging.export.enabled")).isEqualTo("true");
+		assertThat(environment.getProperty(ENABLED_PROPERTY)).isEqualTo("true");
+	}
+
+	@Test
+	void theSwitchInApplicationYmlMeansWhatTheVariableMeans() {
+		this.env.applicationYml.put("dynamo.logging.export.enabled", "true");
+		this.env.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		StandardEnvironment environment = this.env.process();
+		assertThat(environment.getProperty(ENABLED_PROPERTY)).isEqualTo("true");
+		assertThat(environment.getProperty(ENDPOINT_PROPERTY)).isEqualTo("http://localhost:4318/v1/traces");
+		assertThat(this.env.warnings()).isEmpty();
+	}
+
+	@Test
+	void theSwitchAsASystemPropertyWinsOverTheVariable() {
+		this.env.systemProperties.put("dynamo.logging.export.enabled", "false");
+		StandardEnvironment environment = this.env.variable("OTEL_EXPORT_ENABLED", "1")
+			.variable("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317")
+			.process();
+		assertThat(environment.getProperty(ENABLED_PROPERTY)).isEqualTo("false");
+		assertThat(environment.getProperty("management.logging.export.otlp.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty(ENDPOINT_PROPERTY)).isNull();
+	}
+
+	@Test
 	void httpProtobufDefaultsToTheHttpPathOfTheLocalCollector() {
 		StandardEnvironment environment = this.env.variable("OTEL_EXPORT_ENABLED", "1")
 			.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "HTTP/protobuf")

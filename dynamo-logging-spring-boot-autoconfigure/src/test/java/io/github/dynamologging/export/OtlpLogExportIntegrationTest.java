@@ -3,6 +3,7 @@ package io.github.dynamologging.export;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,11 @@ import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -193,6 +196,35 @@ class OtlpLogExportIntegrationTest {
 				assertThat(record.record().getFlags() & 1).isZero();
 			}
 			assertThat(receiver.spans().count()).isZero();
+		}
+	}
+
+	/** A per-request rule raises one request's DEBUG line: its record names the rule, as its JSONL line does. */
+	@Test
+	void aLineOnlyARequestRuleLetThroughIsExportedWithTheRulesId() throws Exception {
+		try (OtlpReceiver receiver = new OtlpHttpReceiver();
+				ConfigurableApplicationContext app = ExportTestApp.start(variables(receiver), List.of(),
+						"management.endpoints.web.exposure.include=dynlog")) {
+			HttpResponse<String> added = ExportTestApp.post(app, "/actuator/dynlog",
+					"{\"match\": {\"header\": \"X-Request-Id\", \"equals\": \"raised-1\"}, \"filter\": \""
+							+ ExportTestApp.class.getName() + "=debug\", \"ttl\": \"PT5M\", \"reason\": \"export test\"}");
+			assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+			String rule = JsonMapper.shared().readTree(added.body()).get("requestRules").get(0).get("id").stringValue();
+			ExportTestApp.work(app, "X-Request-Id", "other-1");
+			ExportTestApp.work(app, "X-Request-Id", "raised-1");
+			ReceivedLog details = receiver.logs().awaitBody("working details", PATIENCE);
+			assertThat(string(details, "x_request_id")).isEqualTo("raised-1");
+			assertThat(string(details, "dynlog_rule")).isEqualTo(rule);
+			assertThat(details.record().getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_DEBUG);
+			// The INFO lines of both requests pass the process-wide filter: no rule named on them.
+			receiver.logs().await((log) -> log.body().equals("working") && "raised-1".equals(string(log, "x_request_id")),
+					PATIENCE);
+			ReceivedLog other = receiver.logs()
+				.await((log) -> log.body().equals("working") && "other-1".equals(string(log, "x_request_id")), PATIENCE);
+			assertThat(other.attribute("dynlog_rule")).isNull();
+			assertThat(receiver.logs().all()).filteredOn((log) -> log.body().equals("working details"))
+				.singleElement()
+				.satisfies((log) -> assertThat(string(log, "x_request_id")).isEqualTo("raised-1"));
 		}
 	}
 

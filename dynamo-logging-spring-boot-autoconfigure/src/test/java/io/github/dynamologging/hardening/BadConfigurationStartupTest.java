@@ -369,7 +369,11 @@ class BadConfigurationStartupTest {
 				Arguments.of("dynamo.logging.file-format", "csv", toEnum + "FileFormat"),
 				Arguments.of("dynamo.logging.caller-data", "maybe", toBoolean),
 				Arguments.of("dynamo.logging.local-time", "maybe", toBoolean),
-				Arguments.of("dynamo.logging.enabled", "maybe", toBoolean));
+				Arguments.of("dynamo.logging.enabled", "maybe", toBoolean),
+				Arguments.of("dynamo.logging.fields.time", "noon",
+						"dynamo.logging.fields.time cannot be used: 'time' is a key the starter writes itself ("),
+				Arguments.of("dynamo.logging.caller-data-skip-packages", "com/example/log",
+						"holds 'com/example/log', which is not a Java package or class name; name the package of your logging facade"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.dynamologging.testing.CapturedStderr;
+import io.github.dynamologging.capture.DynamoLogCapture;
+import io.github.dynamologging.testing.BootLoggingSystemProperties;
 import io.github.dynamologging.testing.JsonLines;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,12 @@ class OtherAppendersTraceIdsTest {
 	Path dir;
 
 	@RegisterExtension
-	final CapturedStderr captured = new CapturedStderr();
+	final DynamoLogCapture stderr = DynamoLogCapture.stderr();
+
+	@AfterEach
+	void clearBootLoggingProperties() {
+		BootLoggingSystemProperties.clear();
+	}
 
 	/** What one line logged inside a span carried: the span's ids and the file's lines. */
 	private record Logged(String traceId, String spanId, List<String> fileLines) {
@@ -67,13 +74,9 @@ class OtherAppendersTraceIdsTest {
 		}
 	}
 
-	/** The starter's own line for the event: Dynamo's keys, never Micrometer's. */
+	/** The starter's own line for the event, valid like every line on stderr: Dynamo's keys, never Micrometer's. */
 	private void assertDynamoLineHasTheIds(Logged logged) {
-		JsonNode line = this.captured.lines().jsonLines()
-			.stream()
-			.filter((candidate) -> TARGET.equals(candidate.get("target").stringValue()))
-			.findFirst()
-			.orElseThrow();
+		JsonNode line = this.stderr.lines().assertAllValid().withField("target", TARGET);
 		assertThat(line.get("trace_id").stringValue()).isEqualTo(logged.traceId());
 		assertThat(line.get("span_id").stringValue()).isEqualTo(logged.spanId());
 		assertThat(line.get("span_name").stringValue()).isEqualTo("work");

@@ -1,11 +1,17 @@
 package io.github.dynamologging.output;
 
 import java.time.Duration;
+import java.util.Map;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.github.dynamologging.format.ExtraFields;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -17,6 +23,12 @@ class OutputAutoConfigurationTest {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(OutputAutoConfiguration.class));
+
+	/** The fields went onto the encoders of this JVM's Logback context: take them off for the next tests. */
+	@AfterEach
+	void noExtraFields() {
+		ExtraFieldsInstaller.install((LoggerContext) LoggerFactory.getILoggerFactory(), ExtraFields.NONE);
+	}
 
 	@Test
 	void defaultsAreReadableOnStderrInUtcWithCallerData() {
@@ -51,6 +63,43 @@ class OutputAutoConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("xml"));
+	}
+
+	@Test
+	void extraFieldsComeFromThePropertiesAndTheBeansAndArePutOnTheStartersEncoders() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(ExtraFieldsInstaller.Installed.class).fields())
+			.isEqualTo(ExtraFields.NONE));
+		this.contextRunner.withPropertyValues("dynamo.logging.fields.pod=orders-7d9f", "dynamo.logging.fields.zone=b")
+			.withBean("buildFields", LogLineFields.class, () -> () -> Map.of("build", "1.4.2", "zone", "a"))
+			.run((context) -> {
+				assertThat(context.getBean(OutputProperties.class).getFields()).containsEntry("pod", "orders-7d9f");
+				assertThat(context.getBean(ExtraFieldsInstaller.Installed.class).fields().asMap())
+					.isEqualTo(Map.of("pod", "orders-7d9f", "zone", "b", "build", "1.4.2"));
+			});
+	}
+
+	@Test
+	void aBadFieldNameFailsTheStartNamingThePropertyAndTheRule() {
+		this.contextRunner.withPropertyValues("dynamo.logging.fields.level=high")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'dynamo.logging'")
+				.rootCause()
+				.hasMessageStartingWith("dynamo.logging.fields.level cannot be used: 'level' is a key the starter"
+						+ " writes itself ("));
+	}
+
+	@Test
+	void noExtraFieldsWhenTheStarterIsOff() {
+		this.contextRunner.withPropertyValues("dynamo.logging.enabled=false", "dynamo.logging.fields.pod=p")
+			.run((context) -> assertThat(context).doesNotHaveBean(ExtraFieldsInstaller.Installed.class));
+	}
+
+	@Test
+	void callerDataSkipPackagesBind() {
+		this.contextRunner.withPropertyValues("dynamo.logging.caller-data-skip-packages=com.example.logging,com.example.Log")
+			.run((context) -> assertThat(context.getBean(OutputProperties.class).getCallerDataSkipPackages())
+				.containsExactly("com.example.logging", "com.example.Log"));
 	}
 
 	@Test

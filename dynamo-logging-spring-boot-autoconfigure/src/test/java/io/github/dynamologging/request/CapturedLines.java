@@ -1,7 +1,6 @@
 package io.github.dynamologging.request;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,16 +9,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.github.dynamologging.capture.CapturedLogLines;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
-import io.github.dynamologging.schema.LogLineValidator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every line the JVM's root logger writes while a test runs, encoded as JSONL by the real encoder and
@@ -28,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test context has started: Boot's logging initialisation resets Logback's appenders) until after it.
  */
 public final class CapturedLines implements BeforeEachCallback, AfterEachCallback {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -58,20 +52,17 @@ public final class CapturedLines implements BeforeEachCallback, AfterEachCallbac
 		this.appender.stop();
 	}
 
+	/** The complete lines so far (a line another thread is writing right now is left out), each valid. */
 	public List<JsonNode> lines() {
-		String text;
+		byte[] bytes;
 		synchronized (this.bytes) {
-			text = this.bytes.toString(StandardCharsets.UTF_8);
+			bytes = this.bytes.toByteArray();
 		}
-		if (text.isEmpty()) {
-			return List.of();
+		int end = bytes.length;
+		while (end > 0 && bytes[end - 1] != '\n') {
+			end--;
 		}
-		List<String> raw = Arrays.asList(text.substring(0, text.lastIndexOf('\n')).split("\n", -1));
-		LogLineValidator validator = LogLineValidator.strict();
-		for (String line : raw) {
-			assertThat(validator.validateLine(line)).as("schema problems of %s", line).isEmpty();
-		}
-		return raw.stream().map(JSON::readTree).toList();
+		return CapturedLogLines.parse(Arrays.copyOf(bytes, end)).assertAllValid().asList();
 	}
 
 	public List<JsonNode> withMessage(String message) {

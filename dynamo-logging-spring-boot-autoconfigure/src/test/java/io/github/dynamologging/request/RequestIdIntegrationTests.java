@@ -142,6 +142,9 @@ abstract class RequestIdIntegrationTests {
 		assertThat(text(line, "target")).isEqualTo("dynamo.logging.access");
 		assertThat(line.get("status").isString()).as("status is a string").isTrue();
 		assertThat(line.get("latency_ms").isIntegralNumber()).as("latency_ms is a number").isTrue();
+		// The recorded call site, not a stack walk's (which would name the line of the logging call).
+		assertThat(text(line, "file")).isEqualTo("io/github/dynamologging/request/AccessLog.java");
+		assertThat(line.get("line").asInt()).isEqualTo(AccessLog.SITE[0].getLineNumber());
 		return line;
 	}
 

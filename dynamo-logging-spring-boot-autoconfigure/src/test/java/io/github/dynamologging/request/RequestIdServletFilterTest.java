@@ -76,11 +76,11 @@ class RequestIdServletFilterTest {
 	void thePropertiesCanDropTheHttpFieldsOrOnlyTheQueryString() throws Exception {
 		RequestLoggingProperties properties = new RequestLoggingProperties();
 		properties.setQueryString(false);
-		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(), ServerSpanFields.NONE))).extracting(RequestFields::method,
+		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(RequestIdGenerator.randomUuid()), ServerSpanFields.NONE))).extracting(RequestFields::method,
 				RequestFields::uri, RequestFields::version)
 			.containsExactly("GET", "/orders/7", "HTTP/1.1");
 		properties.setHttpFields(false);
-		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(), ServerSpanFields.NONE))).extracting(RequestFields::method,
+		assertThat(fieldsSeenBy(new RequestIdServletFilter(properties.identity(RequestIdGenerator.randomUuid()), ServerSpanFields.NONE))).extracting(RequestFields::method,
 				RequestFields::uri, RequestFields::version)
 			.containsOnlyNulls();
 		assertThat(fieldsSeenBy(this.filter).uri()).isEqualTo("/orders/7?token=secret");

@@ -19,7 +19,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 import static io.github.dynamologging.request.CapturedLines.text;
 import static io.github.dynamologging.runtime.RunningApp.json;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two services sharing a key, each a Spring context on a random port: a rule added to the front service
- * raises the same request in the back service it calls, through the signed baggage entry; a forged entry
+ * raises the same request in the back service it calls (through RestClient and RestTemplate), through the
+ * signed baggage entry; a forged entry
  * raises nothing and is counted.
  */
 class CrossServiceRulesIntegrationTest {
@@ -57,10 +60,11 @@ class CrossServiceRulesIntegrationTest {
 
 	@Test
 	void ruleOfTheFrontServiceRaisesTheSameRequestInTheServiceItCalls() throws Exception {
+		double acceptedBefore = acceptedEntries();
 		HttpResponse<String> added = front.post("/actuator/dynlog", ServletRequestRulesIntegrationTest.RULE_BY_ID
 			.formatted("traced-1"));
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-		String rule = json(added).get("requestRules").get(0).get("id").stringValue();
+		String rule = ruleFor(json(added), "traced-1");
 		assertThat(json(back.get("/actuator/dynlog")).get("requestRules")).isEmpty();
 
 		assertThat(front.get("/front", "X-Request-Id", "traced-1").body()).isEqualTo("back says ok");
@@ -70,7 +74,35 @@ class CrossServiceRulesIntegrationTest {
 		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-1", rule);
 		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
 		RuleLines.notRaised(this.captured, "untraced-1", "back done");
-		assertThat(acceptedEntries()).isEqualTo(1.0);
+		assertThat(acceptedEntries()).isEqualTo(acceptedBefore + 1.0);
+	}
+
+	/** The same through a RestTemplate built by Boot's builder (its customizer adds the baggage entry). */
+	@Test
+	void ruleTravelsThroughRestTemplateToo() throws Exception {
+		double acceptedBefore = acceptedEntries();
+		HttpResponse<String> added = front.post("/actuator/dynlog", ServletRequestRulesIntegrationTest.RULE_BY_ID
+			.formatted("traced-2"));
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		String rule = ruleFor(json(added), "traced-2");
+
+		assertThat(front.get("/front-template", "X-Request-Id", "traced-2").body()).isEqualTo("back says ok");
+		assertThat(front.get("/front-template", "X-Request-Id", "untraced-2").body()).isEqualTo("back says ok");
+
+		JsonNode frontLine = RuleLines.raised(this.captured, "front details", "traced-2", rule);
+		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-2", rule);
+		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
+		RuleLines.notRaised(this.captured, "untraced-2", "back done");
+		assertThat(acceptedEntries()).isEqualTo(acceptedBefore + 1.0);
+	}
+
+	private static String ruleFor(JsonNode answer, String requestId) {
+		for (JsonNode rule : answer.get("requestRules")) {
+			if (rule.get("match").get("equals").stringValue().equals(requestId)) {
+				return rule.get("id").stringValue();
+			}
+		}
+		throw new AssertionError("no rule for " + requestId + " in " + answer);
 	}
 
 	@Test
@@ -85,9 +117,13 @@ class CrossServiceRulesIntegrationTest {
 		assertThat(counted.get("measurements").get(0).get("value").doubleValue()).isEqualTo(1.0);
 	}
 
+	/** Entries the back service accepted so far (none yet: the meter is not there). */
 	private double acceptedEntries() throws Exception {
-		JsonNode counted = json(back.get("/actuator/metrics/" + BaggageEntryCounts.METER + "?tag=reason:accepted"));
-		return counted.get("measurements").get(0).get("value").doubleValue();
+		HttpResponse<String> response = back.get("/actuator/metrics/" + BaggageEntryCounts.METER + "?tag=reason:accepted");
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		return json(response).get("measurements").get(0).get("value").doubleValue();
 	}
 
 	@SpringBootConfiguration
@@ -99,14 +135,23 @@ class CrossServiceRulesIntegrationTest {
 
 		private final RestClient client;
 
-		App(RestClient.Builder builder, @Value("${back.url:}") String backUrl) {
+		private final RestTemplate template;
+
+		App(RestClient.Builder builder, RestTemplateBuilder templates, @Value("${back.url:}") String backUrl) {
 			this.client = builder.baseUrl(backUrl).build();
+			this.template = templates.rootUri(backUrl).build();
 		}
 
 		@GetMapping("/front")
 		String front() {
 			log.debug("front details");
 			return "back says " + this.client.get().uri("/back").retrieve().body(String.class);
+		}
+
+		@GetMapping("/front-template")
+		String frontTemplate() {
+			log.debug("front details");
+			return "back says " + this.template.getForObject("/back", String.class);
 		}
 
 		@GetMapping("/back")

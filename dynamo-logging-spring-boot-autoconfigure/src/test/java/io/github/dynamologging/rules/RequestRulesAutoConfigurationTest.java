@@ -1,6 +1,8 @@
 package io.github.dynamologging.rules;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -34,6 +36,15 @@ class RequestRulesAutoConfigurationTest {
 		new ReactiveWebApplicationContextRunner().withConfiguration(this.configuration)
 			.run((context) -> assertThat(context).hasSingleBean(RequestRuleHttpHandlerDecorator.class)
 				.doesNotHaveBean(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void requestRulesOfTheUsersWin() {
+		RequestRules users = RequestRules.local((LoggerContext) LoggerFactory.getILoggerFactory(), 1,
+				LoggerFactory.getLogger("dynamo.logging.audit"));
+		new WebApplicationContextRunner().withConfiguration(this.configuration)
+			.withBean("usersRules", RequestRules.class, () -> users)
+			.run((context) -> assertThat(context).getBean(RequestRules.class).isSameAs(users));
 	}
 
 	@Test
@@ -80,6 +91,15 @@ class RequestRulesAutoConfigurationTest {
 		new ApplicationContextRunner().withConfiguration(this.configuration)
 			.withPropertyValues("dynamo.logging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RequestRules.class));
+	}
+
+	@Test
+	void turnedOffWithTheDynlogSwitchEvenWithAKey() {
+		new WebApplicationContextRunner().withConfiguration(this.configuration)
+			.withPropertyValues("dynamo.logging.dynlog.enabled=false", KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestRules.class)
+				.doesNotHaveBean(FilterRegistrationBean.class)
+				.doesNotHaveBean(RestClientCustomizer.class));
 	}
 
 }

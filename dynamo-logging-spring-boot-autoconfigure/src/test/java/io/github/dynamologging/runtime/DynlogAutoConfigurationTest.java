@@ -7,9 +7,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.logging.LoggersEndpointAutoConfiguration;
@@ -18,7 +20,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +75,66 @@ class DynlogAutoConfigurationTest {
 	void accessNoneTurnsItOff() {
 		this.exposed.withPropertyValues("management.endpoint.dynlog.access=NONE")
 			.run((context) -> assertThat(context).doesNotHaveBean(DynlogEndpoint.class));
+	}
+
+	@Test
+	void theDynlogSwitchIsOnByDefaultAndBootsRulesThenDecide() {
+		this.exposed.withPropertyValues("dynamo.logging.dynlog.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(DynlogEndpoint.class)
+				.getBean(DynlogProperties.class)
+				.extracting(DynlogProperties::isEnabled)
+				.isEqualTo(true));
+		this.exposed.run((context) -> assertThat(context.getBean(DynlogProperties.class).isEnabled()).isTrue());
+		this.exposed.withPropertyValues("dynamo.logging.dynlog.enabled=true", "management.endpoint.dynlog.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(DynlogEndpoint.class));
+	}
+
+	@Test
+	void theDynlogSwitchOffMeansNoEndpointWhateverBootExposesButLoggersWritesAreStillChecked() {
+		this.exposed.withPropertyValues("dynamo.logging.dynlog.enabled=false",
+				"management.endpoint.dynlog.access=UNRESTRICTED")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DynlogEndpoint.class)
+				.doesNotHaveBean(DynlogEndpointWebExtension.class));
+		this.exposed.withConfiguration(AutoConfigurations.of(LoggersEndpointAutoConfiguration.class))
+			.withBean(LoggingSystem.class, () -> LoggingSystem.get(getClass().getClassLoader()))
+			.withPropertyValues("dynamo.logging.dynlog.enabled=false",
+					"management.endpoints.web.exposure.include=dynlog,loggers")
+			.run((context) -> assertThat(context).doesNotHaveBean(DynlogEndpoint.class)
+				.hasSingleBean(LoggersEndpointWriteAdvisor.class));
+	}
+
+	@Test
+	void aDynlogEndpointOrLevelControllerOfTheUsersWins() {
+		this.exposed.withUserConfiguration(UsersEndpoint.class)
+			.run((context) -> assertThat(context).getBean(DynlogEndpoint.class)
+				.isSameAs(context.getBean("usersDynlogEndpoint")));
+		this.exposed.withUserConfiguration(UsersLevelController.class)
+			.run((context) -> assertThat(context).getBean(LevelController.class)
+				.isSameAs(context.getBean("usersLevelController")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UsersLevelController {
+
+		@Bean
+		LevelController usersLevelController() {
+			return new LevelController((LoggerContext) LoggerFactory.getILoggerFactory(),
+					new DynlogProperties().toLimits());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(UsersLevelController.class)
+	static class UsersEndpoint {
+
+		@Bean
+		DynlogEndpoint usersDynlogEndpoint(LevelController controller) {
+			return new DynlogEndpoint(controller, new DynlogProperties().toRules(), "readable",
+					ConfigFiles.of(new StandardEnvironment()), false, null);
+		}
+
 	}
 
 	@Test

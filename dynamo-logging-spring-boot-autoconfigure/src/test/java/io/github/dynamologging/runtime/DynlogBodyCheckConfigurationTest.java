@@ -60,6 +60,14 @@ class DynlogBodyCheckConfigurationTest {
 	}
 
 	@Test
+	void dynlogSwitchedOffGivesNoCheck() {
+		this.servlet.withPropertyValues(EXPOSED, "dynamo.logging.dynlog.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withPropertyValues(EXPOSED, "dynamo.logging.dynlog.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DynlogBodyWebFilter.class));
+	}
+
+	@Test
 	void starterDisabledGivesNoCheck() {
 		this.reactive.withPropertyValues(EXPOSED, "dynamo.logging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DynlogBodyWebFilter.class));

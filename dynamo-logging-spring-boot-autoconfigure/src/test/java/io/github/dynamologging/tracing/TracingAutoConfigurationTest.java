@@ -44,6 +44,16 @@ class TracingAutoConfigurationTest {
 	}
 
 	@Test
+	void anMdcListenerOrSpanNamesOfTheUsersWin() {
+		Slf4JEventListener users = new Slf4JEventListener();
+		this.contextRunner.withBean("usersListener", Slf4JEventListener.class, () -> users)
+			.run((context) -> assertThat(context).getBean(Slf4JEventListener.class).isSameAs(users));
+		DynamoSpanNames usersNames = new DynamoSpanNames();
+		this.contextRunner.withBean("usersNames", DynamoSpanNames.class, () -> usersNames)
+			.run((context) -> assertThat(context).getBean(DynamoSpanNames.class).isSameAs(usersNames));
+	}
+
+	@Test
 	void anUnknownSpanNamingFailsTheStartNamingTheProperty() {
 		this.contextRunner.withPropertyValues("dynamo.logging.tracing.span-names=tempo")
 			.run((context) -> assertThat(context).hasFailed()

@@ -1,14 +1,12 @@
 package io.github.dynamologging.sample;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.capture.CapturedLogLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +22,9 @@ class SampleAppConfigurationIT {
 	@TempDir
 	Path directory;
 
-	private static List<JsonNode> parse(List<String> stderr) throws Exception {
-		byte[] log = (String.join("\n", stderr) + "\n").getBytes(StandardCharsets.UTF_8);
-		assertThat(LogLineValidator.strict().validate(new ByteArrayInputStream(log)).problems()).isEmpty();
-		return stderr.stream().map(JSON::readTree).toList();
+	/** The app's stderr, every line checked by the project's validator, the last one ended by its \n. */
+	private static List<JsonNode> parse(byte[] stderr) {
+		return CapturedLogLines.parse(stderr).assertAllValid().asList();
 	}
 
 	private static List<JsonNode> withTarget(List<JsonNode> lines, String target) {
@@ -36,7 +33,7 @@ class SampleAppConfigurationIT {
 
 	@Test
 	void dynLogSetsLevelsWarnsAboutBadDirectivesAndShowsInActuator() throws Exception {
-		List<String> stderr;
+		byte[] stderr;
 		String loggers;
 		try (SampleAppProcess app = SampleAppProcess
 			.start(Map.of("DYN_LOGGING_JSONL", "1", "DYN_LOG",
@@ -46,7 +43,7 @@ class SampleAppConfigurationIT {
 			app.awaitStderr((line) -> line.contains("hello quiet"), Duration.ofSeconds(10));
 			loggers = app.get("/actuator/loggers/io.github.dynamologging.sample").body();
 			app.stop();
-			stderr = app.stderrLines();
+			stderr = app.stderrBytes();
 		}
 		List<JsonNode> lines = parse(stderr);
 		assertThat(lines).filteredOn((line) -> line.get("level").asString().equals("WARN"))
@@ -76,7 +73,7 @@ class SampleAppConfigurationIT {
 				"io.github.dynamologging.sample" = "error"
 				"org.springframework.boot.tomcat" = "info"
 				""");
-		List<String> stderr;
+		byte[] stderr;
 		try (SampleAppProcess app = SampleAppProcess
 			.start(Map.of("DYN_LOGGING_JSONL", "maybe", "DYN_LOGGING_CONSOLE_FORMAT", " JSONL ",
 					"DYN_LOGGING_CONFIG_PATH", toml.toString(), "DYN_LOG", "io.github.dynamologging.sample=info"))
@@ -84,7 +81,7 @@ class SampleAppConfigurationIT {
 			app.get("/hello?name=toml");
 			app.awaitStderr((line) -> line.contains("hello toml"), Duration.ofSeconds(10));
 			app.stop();
-			stderr = app.stderrLines();
+			stderr = app.stderrBytes();
 		}
 		List<JsonNode> lines = parse(stderr);
 		List<String> warnings = lines.stream()
@@ -107,12 +104,12 @@ class SampleAppConfigurationIT {
 				[log_filters]
 				"com.example" = 3
 				""");
-		List<String> stderr;
+		byte[] stderr;
 		int exitCode;
 		try (SampleAppProcess app = SampleAppProcess
 			.start(Map.of("DYN_LOGGING_JSONL", "1", "DYN_LOGGING_CONFIG_PATH", toml.toString()))) {
 			exitCode = app.awaitExit();
-			stderr = app.stderrLines();
+			stderr = app.stderrBytes();
 			assertThat(app.stdoutLines()).isEmpty();
 		}
 		assertThat(exitCode).isNotZero();

@@ -38,6 +38,9 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private final List<String> stdout = new CopyOnWriteArrayList<>();
 
+	/** Every byte of stderr as written, for the validator: a last line without its \n shows up there. */
+	private final ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
+
 	private final Thread stderrReader;
 
 	private final Thread stdoutReader;
@@ -48,8 +51,8 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private SampleAppProcess(Process process) {
 		this.process = process;
-		this.stderrReader = drain(process.getErrorStream(), this.stderr);
-		this.stdoutReader = drain(process.getInputStream(), this.stdout);
+		this.stderrReader = drain(process.getErrorStream(), this.stderr, this.stderrBytes);
+		this.stdoutReader = drain(process.getInputStream(), this.stdout, new ByteArrayOutputStream());
 	}
 
 	/** Starts the app on a random port with only the given DYN_* and OTEL_* variables set. */
@@ -161,6 +164,11 @@ final class SampleAppProcess implements AutoCloseable {
 		return List.copyOf(this.stdout);
 	}
 
+	/** Everything the app wrote to stderr so far, byte for byte. */
+	byte[] stderrBytes() {
+		return this.stderrBytes.toByteArray();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		if (this.process.isAlive()) {
@@ -170,12 +178,13 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/** Splits at LF only: a stray CR inside a line must show up as such, not as a line break. */
-	private static Thread drain(InputStream stream, List<String> lines) {
+	private static Thread drain(InputStream stream, List<String> lines, ByteArrayOutputStream bytes) {
 		Thread reader = new Thread(() -> {
 			try (InputStream in = new BufferedInputStream(stream)) {
 				ByteArrayOutputStream line = new ByteArrayOutputStream();
 				int next;
 				while ((next = in.read()) != -1) {
+					bytes.write(next);
 					if (next == '\n') {
 						lines.add(line.toString(StandardCharsets.UTF_8));
 						line.reset();

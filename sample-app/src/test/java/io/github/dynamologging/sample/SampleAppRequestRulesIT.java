@@ -2,9 +2,9 @@ package io.github.dynamologging.sample;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
+import io.github.dynamologging.capture.CapturedLogLines;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +18,7 @@ class SampleAppRequestRulesIT {
 
 	@Test
 	void ruleRaisesTheRequestWithTheGivenIdOnly() throws Exception {
-		List<JsonNode> lines;
+		CapturedLogLines lines;
 		String rule;
 		try (SampleAppProcess app = SampleAppProcess.start(Map.of("DYN_LOGGING_JSONL", "1")).awaitStarted()) {
 			HttpResponse<String> added = app.postJson("/actuator/dynlog", "{\"match\": {\"header\": \"X-Request-Id\", "
@@ -30,20 +30,15 @@ class SampleAppRequestRulesIT {
 			assertThat(app.get("/hello?name=eve", "X-Request-Id", "req-43").body()).isEqualTo("hello eve");
 			app.awaitStderr((line) -> line.contains("hello eve"), Duration.ofSeconds(10));
 			app.stop();
-			lines = app.stderrLines().stream().map(JSON::readTree).toList();
+			lines = CapturedLogLines.parse(app.stderrBytes()).assertAllValid();
 		}
-		List<JsonNode> found = lines.stream()
-			.filter((line) -> line.get("message").asString().equals("hello details"))
-			.toList();
-		assertThat(found).hasSize(1);
-		JsonNode details = found.get(0);
+		// One DEBUG line: the raised request's; the other request stays at INFO.
+		JsonNode details = lines.withMessage("hello details");
 		assertThat(details.get("level").asString()).isEqualTo("DEBUG");
 		assertThat(details.get("length").asInt()).isEqualTo(3);
 		assertThat(details.get("x_request_id").asString()).isEqualTo("req-42");
 		assertThat(details.get("dynlog_rule").asString()).isEqualTo(rule);
-		JsonNode audit = lines.stream().filter((line) -> line.get("message").asString().equals("Request rule added"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode audit = lines.withMessage("Request rule added");
 		assertThat(audit.get("rule").asString()).isEqualTo(rule);
 	}
 

@@ -1,6 +1,5 @@
 package io.github.dynamologging.sample;
 
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.dynamologging.schema.LogLineValidator;
+import io.github.dynamologging.capture.CapturedLogLines;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -32,16 +31,15 @@ class SampleAppTracingIT {
 		return (value != null) ? value.asString() : null;
 	}
 
-	private static List<JsonNode> parse(List<String> stderr) throws Exception {
-		byte[] log = (String.join("\n", stderr) + "\n").getBytes(StandardCharsets.UTF_8);
-		assertThat(LogLineValidator.strict().validate(new ByteArrayInputStream(log)).problems()).isEmpty();
-		return stderr.stream().map(JSON::readTree).toList();
+	/** The app's stderr, every line checked by the project's validator, the last one ended by its \n. */
+	private static List<JsonNode> parse(byte[] stderr) {
+		return CapturedLogLines.parse(stderr).assertAllValid().asList();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "servlet", "reactive" })
 	void chainKeepsOneTraceAndOneRequestIdAcrossBothHops(String webType) throws Exception {
-		List<String> stderr;
+		byte[] stderr;
 		try (SampleAppProcess app = SampleAppProcess
 			.start(Map.of("DYN_LOGGING_JSONL", "1", "DYN_LOGGING_SPAN_EVENTS", "1"),
 					"--spring.main.web-application-type=" + webType)
@@ -50,7 +48,7 @@ class SampleAppTracingIT {
 				.isEqualTo("hello chain");
 			app.awaitStderr((line) -> line.contains("\"hello chain\""), Duration.ofSeconds(10));
 			app.stop();
-			stderr = app.stderrLines();
+			stderr = app.stderrBytes();
 		}
 		List<JsonNode> requestLines = parse(stderr).stream()
 			.filter((line) -> ("chain-" + webType).equals(text(line, "x_request_id")))
