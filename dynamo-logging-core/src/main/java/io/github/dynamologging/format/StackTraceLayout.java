@@ -82,6 +82,11 @@ public abstract class StackTraceLayout {
 		text(frameText(frame));
 	}
 
+	/** A number on the line: {@link #text} of its decimal digits unless the output can do without the string. */
+	void number(int number) {
+		text(Integer.toString(number));
+	}
+
 	abstract void endLine();
 
 	/** Causes are walked in a loop, suppressed exceptions by recursion: no chain of causes is too long. */
@@ -138,7 +143,9 @@ public abstract class StackTraceLayout {
 		}
 		if (throwable.getCommonFrames() > 0) {
 			startLine(depth);
-			text("... " + throwable.getCommonFrames() + " common frames omitted");
+			text("... ");
+			number(throwable.getCommonFrames());
+			text(" common frames omitted");
 			endLine();
 		}
 	}

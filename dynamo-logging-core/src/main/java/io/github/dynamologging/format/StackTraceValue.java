@@ -107,6 +107,11 @@ final class StackTraceValue extends StackTraceLayout {
 		this.line.append(text);
 	}
 
+	@Override
+	void number(int number) {
+		this.line.append(number);
+	}
+
 	/** A frame without packaging data is a function of its element alone: escaped once, then copied. */
 	@Override
 	void frame(StackTraceElementProxy frame) {
