@@ -5,7 +5,6 @@ import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 
 /**
  * Writes each event as one readable line (docs/output.md), like Dynamo's non-JSON output:
@@ -43,6 +42,8 @@ public class DynamoReadableEncoder extends LineEncoder {
 		private final StringBuilder line = new StringBuilder(256);
 
 		private final EventFields fields = new EventFields();
+
+		private final ReadableStackTrace stackTrace = new ReadableStackTrace();
 
 		private final char[] timeText = new char[LogLineTime.MAX_LENGTH];
 
@@ -86,7 +87,7 @@ public class DynamoReadableEncoder extends LineEncoder {
 			out.append('\n');
 			IThrowableProxy throwable = event.getThrowableProxy();
 			if (throwable != null) {
-				ReadableText.appendIndentedBlock(out, ThrowableProxyUtil.asString(new EscapedThrowableProxy(throwable)));
+				this.stackTrace.append(out, throwable);
 			}
 			return out.toString().getBytes(StandardCharsets.UTF_8);
 		}

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.CoreConstants;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -232,11 +230,9 @@ final class EventFields {
 
 	}
 
-	/** Logback's rendering of the exception with its causes and suppressed exceptions. */
+	/** The exception with its causes and suppressed exceptions, as plain text. */
 	static String stackTrace(IThrowableProxy throwable) {
-		String text = ThrowableProxyUtil.asString(throwable);
-		return text.endsWith(CoreConstants.LINE_SEPARATOR)
-				? text.substring(0, text.length() - CoreConstants.LINE_SEPARATOR.length()) : text;
+		return StackTraceLayout.plainText(throwable);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.dynamologging.format;
 
-import ch.qos.logback.core.CoreConstants;
-
 /**
  * Escapes text for the readable format so that an event can never forge another event's line or a colour
  * (docs/output.md): CR, tab, ESC and the rest of C0 and C1, DEL, U+2028 and U+2029 are shown as
@@ -33,38 +31,6 @@ final class ReadableText {
 		out.append('"');
 		append(out, text, true, null);
 		out.append('"');
-	}
-
-	/** The form {@link #appendLines} gives {@code text}. */
-	static String lines(String text, String continuation) {
-		StringBuilder out = new StringBuilder(text.length() + 8);
-		appendLines(out, text, continuation);
-		return out.toString();
-	}
-
-	/**
-	 * Appends Logback's rendering of an exception, every line indented: by {@link #CONTINUATION}, plus as
-	 * much again for each of Logback's leading tabs. The rest of each line is escaped, so a frame (whose
-	 * file name a class file chooses) cannot break out either.
-	 */
-	static void appendIndentedBlock(StringBuilder out, String block) {
-		String separator = CoreConstants.LINE_SEPARATOR;
-		int start = 0;
-		while (start < block.length()) {
-			int end = block.indexOf(separator, start);
-			if (end < 0) {
-				end = block.length();
-			}
-			out.append(CONTINUATION);
-			int text = start;
-			while (text < end && block.charAt(text) == '\t') {
-				out.append(CONTINUATION);
-				text++;
-			}
-			appendEscaped(out, block.substring(text, end));
-			out.append('\n');
-			start = end + separator.length();
-		}
 	}
 
 	private static void append(StringBuilder out, String text, boolean quoted, String continuation) {

@@ -9,16 +9,16 @@ import java.util.Arrays;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes {@code exception.stacktrace}, a few KB of almost always ASCII text, as one JSON string value:
- * the text of {@link ThrowableProxyUtil#asString} without its final line break, escaped exactly as the
- * line's generator would escape it but without its char-by-char work on the bulk.
+ * Writes {@code exception.stacktrace}, a few KB of almost always ASCII text, as one JSON string value: the
+ * lines of {@link StackTraceLayout}, each ended by the platform's line separator as Logback ends them (so
+ * the text is what {@code ThrowableProxyUtil.asString} gives, without its last line break), escaped exactly
+ * as the line's generator would escape it but without its char-by-char work on the bulk.
  * <p>
  * The escapes are Jackson's: the escaped form of every ASCII character is asked of the line's own
  * {@link JsonFactory} once, and every run of non-ASCII characters is escaped by a generator of that
@@ -28,7 +28,7 @@ import tools.jackson.core.json.JsonFactory;
  * {@link EscapedFrames}. The result goes into the line with {@link JsonGenerator#writeRawUTF8String}.
  * Not thread-safe: one per thread.
  */
-final class StackTraceValue {
+final class StackTraceValue extends StackTraceLayout {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
 			ByteOrder.LITTLE_ENDIAN);
@@ -56,10 +56,13 @@ final class StackTraceValue {
 
 	private final EscapedFrames frames;
 
-	/** The lines that are not frames: an exception's first line, "... n common frames omitted". */
+	/** The text of the line being laid out, escaped when it ends; frames are written at once instead. */
 	private final StringBuilder line = new StringBuilder(256);
 
 	private byte[] out = new byte[INITIAL];
+
+	/** Where the output ends so far. */
+	private int at;
 
 	StackTraceValue(JsonFactory json, EscapedFrames frames) {
 		this.frames = frames;
@@ -75,84 +78,65 @@ final class StackTraceValue {
 		this.tab = escapedByJackson(String.valueOf(CoreConstants.TAB));
 	}
 
-	/** Writes Logback's rendering of {@code throwable} (without its final line break) as a string value. */
+	/** Writes the lines of {@code throwable} (without the last line break) as a string value. */
 	void write(JsonGenerator json, IThrowableProxy throwable) {
-		int written = appendThrowable(0, null, ThrowableProxyUtil.REGULAR_EXCEPTION_INDENT, throwable)
-				- this.lineSeparator.length;
-		json.writeRawUTF8String(this.out, 0, written);
+		this.at = 0;
+		layOut(throwable);
+		json.writeRawUTF8String(this.out, 0, this.at - this.lineSeparator.length);
 		if (this.out.length > MAX_KEPT) {
 			// One huge exception message must not stay in every thread's buffer.
 			this.out = new byte[INITIAL];
 		}
 	}
 
-	/**
-	 * Appends what {@link ThrowableProxyUtil#asString} renders for {@code throwable}, escaped, at {@code at};
-	 * returns where it ends. The same walk as Logback's (first line, frames, suppressed, cause), with
-	 * Logback's own pieces for each line but the frames; every line ends with the line separator.
-	 */
-	private int appendThrowable(int at, String prefix, int indent, IThrowableProxy throwable) {
-		if (throwable == null) {
-			return at;
+	@Override
+	void startLine(int depth) {
+		this.line.setLength(0);
+		for (int i = 0; i < depth; i++) {
+			this.at = appendBytes(this.tab, this.at);
 		}
-		StringBuilder line = this.line;
-		line.setLength(0);
-		ThrowableProxyUtil.indent(line, indent - 1);
-		if (prefix != null) {
-			line.append(prefix);
-		}
-		ThrowableProxyUtil.subjoinExceptionMessage(line, throwable);
-		at = appendEscaped(line.toString(), at);
-		at = appendBytes(this.lineSeparator, at);
-		at = appendFrames(at, indent, throwable);
-		IThrowableProxy[] suppressed = throwable.getSuppressed();
-		if (suppressed != null) {
-			for (IThrowableProxy each : suppressed) {
-				at = appendThrowable(at, CoreConstants.SUPPRESSED,
-						indent + ThrowableProxyUtil.SUPPRESSED_EXCEPTION_INDENT, each);
-			}
-		}
-		return appendThrowable(at, CoreConstants.CAUSED_BY, indent, throwable.getCause());
 	}
 
-	/** As {@link ThrowableProxyUtil#subjoinSTEPArray(StringBuilder, int, IThrowableProxy)}, escaped. */
-	private int appendFrames(int at, int indent, IThrowableProxy throwable) {
-		StackTraceElementProxy[] steps = throwable.getStackTraceElementProxyArray();
-		int commonFrames = throwable.getCommonFrames();
-		for (int i = 0; i < steps.length - commonFrames; i++) {
-			for (int level = 0; level < indent; level++) {
-				at = appendBytes(this.tab, at);
-			}
-			at = appendFrame(steps[i], at);
-			at = appendBytes(this.lineSeparator, at);
-		}
-		if (commonFrames > 0) {
-			StringBuilder line = this.line;
-			line.setLength(0);
-			ThrowableProxyUtil.indent(line, indent);
-			line.append("... ").append(commonFrames).append(" common frames omitted");
-			at = appendEscaped(line.toString(), at);
-			at = appendBytes(this.lineSeparator, at);
-		}
-		return at;
+	@Override
+	void text(String text) {
+		this.line.append(text);
 	}
 
-	/** One frame as {@link ThrowableProxyUtil#subjoinSTEP} renders it: its text, then any packaging data. */
-	private int appendFrame(StackTraceElementProxy step, int at) {
-		if (step.getClassPackagingData() != null || step.getClass() != StackTraceElementProxy.class) {
-			StringBuilder line = this.line;
-			line.setLength(0);
-			ThrowableProxyUtil.subjoinSTEP(line, step);
-			return appendEscaped(line.toString(), at);
+	@Override
+	void message(String text) {
+		this.line.append(text);
+	}
+
+	@Override
+	void number(int number) {
+		this.line.append(number);
+	}
+
+	/** A frame without packaging data is a function of its element alone: escaped once, then copied. */
+	@Override
+	void frame(StackTraceElementProxy frame) {
+		if (frame.getClassPackagingData() != null || frame.getClass() != StackTraceElementProxy.class) {
+			super.frame(frame);
+			return;
 		}
-		StackTraceElement element = step.getStackTraceElement();
+		StackTraceElement element = frame.getStackTraceElement();
 		byte[] escaped = this.frames.get(element);
 		if (escaped != null) {
-			return appendBytes(escaped, at);
+			this.at = appendBytes(escaped, this.at);
+			return;
 		}
-		int end = appendEscaped(step.getSTEAsString(), at);
-		this.frames.put(element, Arrays.copyOfRange(this.out, at, end));
-		return end;
+		int end = appendEscaped(frameText(frame), this.at);
+		this.frames.put(element, Arrays.copyOfRange(this.out, this.at, end));
+		this.at = end;
+	}
+
+	@Override
+	void endLine() {
+		if (this.line.length() > 0) {
+			this.at = appendEscaped(this.line.toString(), this.at);
+			this.line.setLength(0);
+		}
+		this.at = appendBytes(this.lineSeparator, this.at);
 	}
 
 	private int appendBytes(byte[] bytes, int at) {

@@ -8,11 +8,10 @@ import java.util.Set;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.CoreConstants;
 import io.github.dynamologging.format.CallerLocator;
 import io.github.dynamologging.format.CallerLocator.CallerLocation;
 import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.StackTraceLayout;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -129,9 +128,7 @@ final class LogRecordMapper {
 			if (throwable.getMessage() != null) {
 				attributes.put(FieldNames.EXCEPTION_MESSAGE, throwable.getMessage());
 			}
-			String stackTrace = ThrowableProxyUtil.asString(throwable);
-			attributes.put(FieldNames.EXCEPTION_STACKTRACE, stackTrace.endsWith(CoreConstants.LINE_SEPARATOR)
-					? stackTrace.substring(0, stackTrace.length() - CoreConstants.LINE_SEPARATOR.length()) : stackTrace);
+			attributes.put(FieldNames.EXCEPTION_STACKTRACE, StackTraceLayout.plainText(throwable));
 		}
 		return attributes.build();
 	}

@@ -2,8 +2,10 @@ package io.github.dynamologging.runtime;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -13,20 +15,29 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.server.PathContainer;
 
 /**
- * The shape rule of a {@code POST /actuator/dynlog} body (docs/runtime-control.md, docs/configuration.md), shared by the Servlet and WebFlux
- * checks. Boot's actuator reads a write operation's body as {@code Map<String, String>}, which turns
- * {@code {"filter": 5}} into the filter {@code "5"} and refuses arrays or objects with a 400 without a
- * message; so the body is checked here first: a JSON object whose {@code filter}, {@code ttl} and
+ * The rules of a write to {@code /actuator/dynlog} (docs/runtime-control.md, docs/configuration.md), applied
+ * by the endpoint's web operations ({@link DynlogEndpointWebExtension}) to the request as it arrived.
+ * <p>
+ * Boot's actuator reads a write's body as {@code Map<String, String>}, which turns {@code {"filter": 5}}
+ * into the filter {@code "5"}, keeps the second of two {@code filter} fields and refuses arrays or objects
+ * with a 400 without a message, and it lets query parameters override the body's fields. So
+ * {@link DynlogBodyServletFilter} and {@link DynlogBodyWebFilter} give the operation the raw query string
+ * and the raw body instead, as its only arguments ({@link #arguments}), and the rules are here: no query
+ * parameters; at most {@link #MAX_BYTES}; a JSON object whose {@code filter}, {@code ttl} and
  * {@code reason} are each absent, null or a string, and whose {@code match} (a per-request rule) is absent,
- * null or an object. Other fields are ignored (operators' scripts may send more); what is passed on holds
- * only the known fields, {@code match} as JSON text.
+ * null or an object. Other fields are ignored (operators' scripts may send more).
  */
 final class DynlogBody {
+
+	/** The name of the argument that carries the raw query string. */
+	static final String QUERY = "query";
+
+	/** The name of the argument that carries the raw body. */
+	static final String BODY = "body";
 
 	/** The most a body may hold: a 4 KiB filter, a 512-character reason and a ttl fit many times over. */
 	static final int MAX_BYTES = 64 * 1024;
@@ -34,12 +45,6 @@ final class DynlogBody {
 	static final DynlogError TOO_LARGE = new DynlogError(413, "Content Too Large",
 			"The body is larger than " + MAX_BYTES + " bytes, the most a dynlog change may send (the filter is at "
 					+ "most 4096 bytes, the reason 512 characters)");
-
-	/**
-	 * What a write without an authenticated user gets when Spring Security is present (the endpoint's own
-	 * answer), before its body is looked at: so it learns nothing about the body, whatever the chain permits.
-	 */
-	static final DynlogError NOT_AUTHENTICATED = new DynlogError(403, "Forbidden", DynlogEndpoint.NOT_AUTHENTICATED);
 
 	private static final String SHAPE_EXAMPLE = "{\"filter\": \"warn,com.example.api=trace\", \"ttl\": \"PT10M\", "
 			+ "\"reason\": \"...\"}";
@@ -58,13 +63,44 @@ final class DynlogBody {
 	}
 
 	/**
+	 * The operation's arguments in place of Boot's: the raw query string and the raw body, each when there is
+	 * one. The body goes as one char per byte (ISO-8859-1), so {@link #check(String, String)} gets back the
+	 * very bytes, malformed UTF-8 included.
+	 */
+	static Map<String, String> arguments(@Nullable String rawQuery, byte @Nullable [] body) {
+		Map<String, String> arguments = new LinkedHashMap<>();
+		if (rawQuery != null) {
+			arguments.put(QUERY, rawQuery);
+		}
+		if (body != null) {
+			arguments.put(BODY, new String(body, StandardCharsets.ISO_8859_1));
+		}
+		return arguments;
+	}
+
+	/**
+	 * Checks a write as it arrived: its query string first, then its body's size, then its body.
+	 * @param rawQuery the {@link #QUERY} argument
+	 * @param body the {@link #BODY} argument: the body's first bytes, {@link #MAX_BYTES} + 1 at most
+	 */
+	static Checked check(@Nullable String rawQuery, @Nullable String body) {
+		DynlogError query = queryRefusal(rawQuery);
+		if (query != null) {
+			return new Checked(null, query);
+		}
+		byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+		return (bytes.length > MAX_BYTES) ? new Checked(null, TOO_LARGE) : check(bytes);
+	}
+
+	/**
 	 * @param body the body as received, at most {@link #MAX_BYTES}
-	 * @return the body to pass on (empty when none was sent, so the endpoint says the filter is empty), or
-	 * why it is refused
+	 * @return the known fields, {@code match} as JSON text (none when no body was sent, so the endpoint says
+	 * the filter is empty), or why the body is refused
 	 */
 	static Checked check(byte[] body) {
+		Map<String, String> known = new LinkedHashMap<>();
 		if (isBlank(body)) {
-			return new Checked(new byte[0], null);
+			return new Checked(known, null);
 		}
 		JsonNode tree;
 		try {
@@ -77,7 +113,6 @@ final class DynlogBody {
 		if (!tree.isObject()) {
 			return refused(SHAPE + ", but it is " + describe(tree));
 		}
-		ObjectNode known = JSON.createObjectNode();
 		for (String field : FIELDS) {
 			JsonNode value = tree.get(field);
 			if (value == null || value.isNull()) {
@@ -88,7 +123,7 @@ final class DynlogBody {
 			}
 			known.put(field, value.stringValue());
 		}
-		// A per-request rule's match object goes on as JSON text, which the endpoint's string arguments take.
+		// A per-request rule's match object goes on as JSON text, which the endpoint's string argument takes.
 		JsonNode match = tree.get("match");
 		if (match != null && !match.isNull()) {
 			if (!match.isObject()) {
@@ -97,7 +132,7 @@ final class DynlogBody {
 			}
 			known.put("match", JSON.writeValueAsString(match));
 		}
-		return new Checked(JSON.writeValueAsBytes(known), null);
+		return new Checked(known, null);
 	}
 
 	/**
@@ -155,10 +190,6 @@ final class DynlogBody {
 		}
 	}
 
-	static byte[] json(DynlogError error) {
-		return JSON.writeValueAsBytes(error);
-	}
-
 	private static Checked refused(String message) {
 		return new Checked(null, DynlogError.badRequest(message));
 	}
@@ -191,10 +222,10 @@ final class DynlogBody {
 
 	/**
 	 * The outcome of {@link #check}: exactly one of the two is set.
-	 * @param body the body to pass on
-	 * @param refusal why the body is refused
+	 * @param fields the known fields that are set, by name
+	 * @param refusal why the write is refused
 	 */
-	record Checked(byte @Nullable [] body, @Nullable DynlogError refusal) {
+	record Checked(@Nullable Map<String, String> fields, @Nullable DynlogError refusal) {
 
 	}
 

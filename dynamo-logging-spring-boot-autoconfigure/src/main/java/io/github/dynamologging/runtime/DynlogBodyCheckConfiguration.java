@@ -11,10 +11,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointEx
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.actuate.endpoint.EndpointId;
-import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
-import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoint;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointHttpMethod;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,10 +22,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The check of {@code POST /actuator/dynlog} bodies ({@link DynlogBody}). A management context
- * configuration, so that it applies where the actuator is served: the application's server, or the
- * management server's own context when {@code management.server.port} differs (filters of the
- * application's context do not apply there).
+ * The filters that give the {@code dynlog} endpoint's writes their raw query string and body to check
+ * ({@link DynlogBody}). A management context configuration, so that they apply where the actuator is
+ * served: the application's server, or the management server's own context when
+ * {@code management.server.port} differs (filters of the application's context do not apply there).
  */
 @ManagementContextConfiguration(value = ManagementContextType.ANY, proxyBeanMethods = false)
 @ConditionalOnClass(LoggerContext.class)
@@ -38,19 +35,13 @@ import org.springframework.util.function.SingletonSupplier;
 class DynlogBodyCheckConfiguration {
 
 	/**
-	 * The endpoint's path, looked up at the first request (the endpoints are discovered after the
-	 * filters are made), or {@code null} when it takes no writes (e.g. {@code access=read-only}: Boot
-	 * answers 405 whatever the body).
+	 * The endpoint's path, looked up at the first request (the endpoints are discovered after the filters are
+	 * made). Where it takes no writes ({@code access=read-only}) Boot still answers 405 to a carried request.
 	 */
 	static Supplier<@Nullable String> endpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
 		return SingletonSupplier.of(() -> {
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();
-			EndpointId id = EndpointId.of("dynlog");
-			PathMappedEndpoint endpoint = (mapped != null) ? mapped.getEndpoint(id) : null;
-			boolean writes = endpoint instanceof ExposableWebEndpoint web && web.getOperations()
-				.stream()
-				.anyMatch((operation) -> operation.getRequestPredicate().getHttpMethod() == WebEndpointHttpMethod.POST);
-			return writes ? mapped.getPath(id) : null;
+			return (mapped != null) ? mapped.getPath(EndpointId.of("dynlog")) : null;
 		});
 	}
 
@@ -63,9 +54,9 @@ class DynlogBodyCheckConfiguration {
 		FilterRegistrationBean<DynlogBodyServletFilter> dynlogBodyCheckFilter(
 				ObjectProvider<PathMappedEndpoints> endpoints) {
 			FilterRegistrationBean<DynlogBodyServletFilter> registration = new FilterRegistrationBean<>(
-					new DynlogBodyServletFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal()));
+					new DynlogBodyServletFilter(endpointPath(endpoints)));
 			// Last: after Spring Security's filter chain (order -100), so an unauthenticated request is
-			// refused before its body is looked at.
+			// refused before its body is read.
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
 			return registration;
 		}
@@ -78,7 +69,7 @@ class DynlogBodyCheckConfiguration {
 
 		@Bean
 		DynlogBodyWebFilter dynlogBodyCheckWebFilter(ObjectProvider<PathMappedEndpoints> endpoints) {
-			return new DynlogBodyWebFilter(endpointPath(endpoints), DynlogEndpoint.writesNeedPrincipal());
+			return new DynlogBodyWebFilter(endpointPath(endpoints));
 		}
 
 	}

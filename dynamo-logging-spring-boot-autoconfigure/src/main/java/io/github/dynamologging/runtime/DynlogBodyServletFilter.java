@@ -1,13 +1,10 @@
 package io.github.dynamologging.runtime;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -19,28 +16,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@link DynlogBody}'s check on Servlet: a write of the {@code dynlog} endpoint with a query string or a bad
- * {@code POST} body is answered here with a {@link DynlogError}; a good one goes on, replayed as the known
- * fields only.
+ * Gives a write of the {@code dynlog} endpoint to Boot's actuator on Servlet as it arrived: its raw query
+ * string and body become the request's only parameters, which Boot passes to the operation as its arguments
+ * ({@link DynlogBody#arguments}), and no body is left for Boot to read. The operation checks them.
  */
 class DynlogBodyServletFilter extends OncePerRequestFilter {
 
 	private final Supplier<@Nullable String> endpointPath;
 
-	private final boolean writesNeedPrincipal;
-
-	/**
-	 * @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes
-	 * @param writesNeedPrincipal whether a write without an authenticated user is refused (Spring Security)
-	 */
-	DynlogBodyServletFilter(Supplier<@Nullable String> endpointPath, boolean writesNeedPrincipal) {
+	/** @param endpointPath the endpoint's path within the application, {@code null} when it is not mapped */
+	DynlogBodyServletFilter(Supplier<@Nullable String> endpointPath) {
 		this.endpointPath = endpointPath;
-		this.writesNeedPrincipal = writesNeedPrincipal;
 	}
 
 	@Override
@@ -51,96 +41,58 @@ class DynlogBodyServletFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// The principal as Boot's endpoint support sees it.
-		if (this.writesNeedPrincipal && request.getUserPrincipal() == null) {
-			refuse(response, DynlogBody.NOT_AUTHENTICATED);
-			return;
-		}
-		DynlogError query = DynlogBody.queryRefusal(request.getQueryString());
-		if (query != null) {
-			refuse(response, query);
-			return;
-		}
-		if (!"POST".equals(request.getMethod())) {
-			chain.doFilter(request, response);
-			return;
-		}
-		if (request.getContentLengthLong() > DynlogBody.MAX_BYTES) {
-			refuse(response, DynlogBody.TOO_LARGE);
-			return;
-		}
-		byte[] body = request.getInputStream().readNBytes(DynlogBody.MAX_BYTES + 1);
-		if (body.length > DynlogBody.MAX_BYTES) {
-			refuse(response, DynlogBody.TOO_LARGE);
-			return;
-		}
-		DynlogBody.Checked checked = DynlogBody.check(body);
-		if (checked.refusal() != null) {
-			refuse(response, checked.refusal());
-			return;
-		}
-		chain.doFilter(new Replayed(request, checked.body()), response);
+		// A body over the limit goes as its first bytes, enough to refuse it; Tomcat drops the rest.
+		byte[] body = "POST".equals(request.getMethod())
+				? request.getInputStream().readNBytes(DynlogBody.MAX_BYTES + 1) : null;
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		DynlogBody.arguments(request.getQueryString(), body)
+			.forEach((name, value) -> parameters.put(name, new String[] { value }));
+		chain.doFilter(new Carried(request, Collections.unmodifiableMap(parameters)), response);
 	}
 
-	private static void refuse(HttpServletResponse response, DynlogError error) throws IOException {
-		byte[] json = DynlogBody.json(error);
-		response.setStatus(error.status());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setContentLength(json.length);
-		response.getOutputStream().write(json);
-	}
+	/** The request with the raw query string and body as its parameters, and an empty body. */
+	private static final class Carried extends HttpServletRequestWrapper {
 
-	/** The request with the checked body in place of the one read. */
-	private static final class Replayed extends HttpServletRequestWrapper {
+		private final Map<String, String[]> parameters;
 
-		private static final String CONTENT_LENGTH = "Content-Length";
-
-		private final byte[] body;
-
-		Replayed(HttpServletRequest request, byte[] body) {
+		Carried(HttpServletRequest request, Map<String, String[]> parameters) {
 			super(request);
-			this.body = body;
+			this.parameters = parameters;
 		}
 
 		@Override
-		public int getContentLength() {
-			return this.body.length;
+		public Map<String, String[]> getParameterMap() {
+			return this.parameters;
 		}
 
 		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(this.parameters.keySet());
 		}
 
 		@Override
-		public @Nullable String getHeader(String name) {
-			return CONTENT_LENGTH.equalsIgnoreCase(name) ? String.valueOf(this.body.length) : super.getHeader(name);
+		public String @Nullable [] getParameterValues(String name) {
+			return this.parameters.get(name);
 		}
 
 		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return CONTENT_LENGTH.equalsIgnoreCase(name) ? Collections.enumeration(List.of(String.valueOf(this.body.length)))
-					: super.getHeaders(name);
+		public @Nullable String getParameter(String name) {
+			String[] values = this.parameters.get(name);
+			return (values != null) ? values[0] : null;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
 			return new ServletInputStream() {
 
 				@Override
 				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
+					return -1;
 				}
 
 				@Override
 				public boolean isFinished() {
-					return in.available() == 0;
+					return true;
 				}
 
 				@Override
@@ -150,15 +102,15 @@ class DynlogBodyServletFilter extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the replayed dynlog body is read blocking");
+					try {
+						listener.onAllDataRead();
+					}
+					catch (IOException ex) {
+						listener.onError(ex);
+					}
 				}
 
 			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
 		}
 
 	}

@@ -11,38 +11,31 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * {@link DynlogBody}'s check on WebFlux: a write of the {@code dynlog} endpoint with a query string or a bad
- * {@code POST} body is answered here with a {@link DynlogError}; a good one goes on, replayed as the known
- * fields only. Ordered last, so
- * after Spring Security's {@code WebFilterChainProxy}: an unauthenticated request is refused before its
- * body is looked at.
+ * Gives a write of the {@code dynlog} endpoint to Boot's actuator on WebFlux as it arrived: its raw query
+ * string and body become the request's only query parameters, which Boot passes to the operation as its
+ * arguments ({@link DynlogBody#arguments}), and no body is left for Boot to read. The operation checks them.
+ * Ordered last, after Spring Security's {@code WebFilterChainProxy}.
  */
 class DynlogBodyWebFilter implements WebFilter, Ordered {
 
-	/** How much of a body over the limit is read and dropped before answering 413: Tomcat's default. */
+	/** How much of a body is read at most, the rest dropped: Tomcat's default for a request it refuses. */
 	private static final int DRAIN_BYTES = 2 * 1024 * 1024;
 
 	private final Supplier<@Nullable String> endpointPath;
 
-	private final boolean writesNeedPrincipal;
-
-	/**
-	 * @param endpointPath the endpoint's path within the application, {@code null} when it takes no writes
-	 * @param writesNeedPrincipal whether a write without an authenticated user is refused (Spring Security)
-	 */
-	DynlogBodyWebFilter(Supplier<@Nullable String> endpointPath, boolean writesNeedPrincipal) {
+	/** @param endpointPath the endpoint's path within the application, {@code null} when it is not mapped */
+	DynlogBodyWebFilter(Supplier<@Nullable String> endpointPath) {
 		this.endpointPath = endpointPath;
-		this.writesNeedPrincipal = writesNeedPrincipal;
 	}
 
 	@Override
@@ -52,48 +45,14 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 				this.endpointPath.get())) {
 			return chain.filter(exchange);
 		}
-		if (!this.writesNeedPrincipal) {
-			return check(exchange, chain);
-		}
-		// The principal as Boot's endpoint support sees it.
-		return exchange.getPrincipal()
-			.map((principal) -> true)
-			.defaultIfEmpty(false)
-			.flatMap((authenticated) -> authenticated ? check(exchange, chain)
-					: refuse(exchange.getResponse(), DynlogBody.NOT_AUTHENTICATED));
-	}
-
-	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		DynlogError query = DynlogBody.queryRefusal(request.getURI().getRawQuery());
-		if (request.getMethod() != HttpMethod.POST) {
-			if (query == null) {
-				return chain.filter(exchange);
-			}
-			// Read (and drop) the request to its end first, as for a POST: a request left unread keeps the
-			// kept-alive connection from taking the next one.
-			return request.getBody()
-				.doOnNext(DataBufferUtils::release)
-				.then(Mono.defer(() -> refuse(exchange.getResponse(), query)));
-		}
-		if (request.getHeaders().getContentLength() > DRAIN_BYTES) {
-			return refuse(exchange.getResponse(), DynlogBody.TOO_LARGE);
-		}
-		// A body over the limit is still read to its end (and dropped), up to DRAIN_BYTES as Tomcat does:
-		// a client still sending it would otherwise find the connection closed under its upload instead of
-		// reading the 413.
-		return DataBufferUtils.takeUntilByteCount(request.getBody(), DRAIN_BYTES)
-			.collect(Received::new, Received::add)
-			.map((received) -> {
-				if (query != null) {
-					// Refused only once read: a body left unread would stay in a kept-alive connection.
-					return new DynlogBody.Checked(null, query);
-				}
-				return received.tooLarge() ? new DynlogBody.Checked(null, DynlogBody.TOO_LARGE)
-						: DynlogBody.check(received.bytes.toByteArray());
-			})
-			.flatMap((checked) -> (checked.refusal() != null) ? refuse(exchange.getResponse(), checked.refusal())
-					: chain.filter(exchange.mutate().request(replayed(exchange, checked.body())).build()));
+		// Read to its end whatever the answer (a refused DELETE's body too): a body left unread would stay in a
+		// kept-alive connection, and a client still sending it would find the connection closed under its
+		// upload instead of reading the answer. One declared larger than DRAIN_BYTES only as far as it takes to
+		// refuse it.
+		long limit = (request.getHeaders().getContentLength() > DRAIN_BYTES) ? DynlogBody.MAX_BYTES + 1 : DRAIN_BYTES;
+		return DataBufferUtils.takeUntilByteCount(request.getBody(), limit)
+			.collect(ByteArrayOutputStream::new, DynlogBodyWebFilter::keep)
+			.flatMap((body) -> chain.filter(exchange.mutate().request(carried(request, body)).build()));
 	}
 
 	@Override
@@ -101,56 +60,38 @@ class DynlogBodyWebFilter implements WebFilter, Ordered {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	/** The body as it arrives: its first {@link DynlogBody#MAX_BYTES} + 1 bytes kept, every buffer released. */
-	private static final class Received {
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private long total;
-
-		void add(DataBuffer buffer) {
-			try {
-				int readable = buffer.readableByteCount();
-				int keep = (int) Math.max(0, Math.min(readable, DynlogBody.MAX_BYTES + 1L - this.bytes.size()));
-				byte[] chunk = new byte[keep];
-				buffer.read(chunk);
-				this.bytes.write(chunk, 0, keep);
-				this.total += readable;
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
+	/** Keeps the body's first {@link DynlogBody#MAX_BYTES} + 1 bytes, enough to refuse it; releases the buffer. */
+	private static void keep(ByteArrayOutputStream body, DataBuffer buffer) {
+		try {
+			byte[] chunk = new byte[(int) Math.max(0, Math.min(buffer.readableByteCount(),
+					DynlogBody.MAX_BYTES + 1L - body.size()))];
+			buffer.read(chunk);
+			body.writeBytes(chunk);
 		}
-
-		boolean tooLarge() {
-			return this.total > DynlogBody.MAX_BYTES;
+		finally {
+			DataBufferUtils.release(buffer);
 		}
-
 	}
 
-	private static ServerHttpRequest replayed(ServerWebExchange exchange, byte[] body) {
-		ServerHttpRequest request = exchange.getRequest()
-			.mutate()
-			.headers((headers) -> headers.setContentLength(body.length))
-			.build();
+	private static ServerHttpRequest carried(ServerHttpRequest request, ByteArrayOutputStream body) {
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+		DynlogBody.arguments(request.getURI().getRawQuery(),
+				(request.getMethod() == HttpMethod.POST) ? body.toByteArray() : null)
+			.forEach(parameters::add);
+		MultiValueMap<String, String> arguments = CollectionUtils.unmodifiableMultiValueMap(parameters);
 		return new ServerHttpRequestDecorator(request) {
 
 			@Override
+			public MultiValueMap<String, String> getQueryParams() {
+				return arguments;
+			}
+
+			@Override
 			public Flux<DataBuffer> getBody() {
-				// No buffer at all for no body, as the server would send: Boot then passes no arguments.
-				return (body.length == 0) ? Flux.empty()
-						: Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+				return Flux.empty();
 			}
 
 		};
-	}
-
-	private static Mono<Void> refuse(ServerHttpResponse response, DynlogError error) {
-		byte[] json = DynlogBody.json(error);
-		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		response.getHeaders().setContentLength(json.length);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
 	}
 
 }

@@ -137,7 +137,11 @@ public class DynlogEndpoint {
 		return this.requestRules;
 	}
 
-	private @Nullable String principal(SecurityContext securityContext) {
+	/**
+	 * Who asks.
+	 * @throws ChangeNotAllowedException if nobody is authenticated but must be
+	 */
+	@Nullable String principal(SecurityContext securityContext) {
 		Principal principal = securityContext.getPrincipal();
 		if (principal == null && this.writesNeedPrincipal) {
 			throw new ChangeNotAllowedException(NOT_AUTHENTICATED);

@@ -1,7 +1,15 @@
 package io.github.dynamologging.runtime;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +106,81 @@ class DynlogBodyCheckIntegrationTest {
 			// Reads may still carry a query (a cache-buster, say).
 			assertThat(app.get("/actuator/dynlog?t=1").statusCode()).isEqualTo(200);
 		}
+	}
+
+	/**
+	 * On WebFlux a refused write leaves the kept-alive connection ready for the next request, whatever refused
+	 * it: on one socket, refused POSTs (a query string, 100 KiB over the limit, a bad shape), a refused DELETE
+	 * with a body, then a change and a reset that apply. (Tomcat closes the connection after any 400 or 413
+	 * itself.)
+	 */
+	@Test
+	void refusedWritesLeaveTheKeptAliveConnectionReadyForTheNextRequestOnWebFlux() throws Exception {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { App.class }, "spring.main.web-application-type=reactive",
+				"management.endpoints.web.exposure.include=dynlog");
+				Socket socket = new Socket("127.0.0.1", app.port())) {
+			socket.setSoTimeout(10_000);
+			String tooLarge = "{\"filter\":\"" + "x".repeat(100 * 1024) + "\"}";
+			assertThat(exchange(socket, "POST", "/actuator/dynlog?filter=com.evil", "{\"filter\":\"" + "y".repeat(10_000) + "\"}"))
+				.isEqualTo(400);
+			assertThat(exchange(socket, "POST", "/actuator/dynlog", tooLarge)).isEqualTo(413);
+			assertThat(exchange(socket, "POST", "/actuator/dynlog", "{\"filter\":5}")).isEqualTo(400);
+			assertThat(exchange(socket, "DELETE", "/actuator/dynlog?now=1", "{\"x\":\"" + "z".repeat(10_000) + "\"}"))
+				.isEqualTo(400);
+			assertThat(exchange(socket, "POST", "/actuator/dynlog", "{\"filter\":\"com.example.alive=debug\"}"))
+				.isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example.alive")).isEqualTo("DEBUG");
+			assertThat(exchange(socket, "DELETE", "/actuator/dynlog", "")).isEqualTo(200);
+			assertThat(RunningApp.configuredLevel("com.example.alive")).isNull();
+			assertThat(RunningApp.configuredLevel("com.evil")).isNull();
+		}
+	}
+
+	/** Sends one kept-alive request on the socket and reads its whole answer; returns the status. */
+	private static int exchange(Socket socket, String method, String path, String body) throws IOException {
+		byte[] content = body.getBytes(StandardCharsets.UTF_8);
+		OutputStream out = socket.getOutputStream();
+		out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.write(content);
+		out.flush();
+		InputStream in = socket.getInputStream();
+		String head = line(in);
+		int status = Integer.parseInt(head.split(" ")[1]);
+		long length = -1;
+		boolean chunked = false;
+		for (String header = line(in); !header.isEmpty(); header = line(in)) {
+			String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+			String value = header.substring(header.indexOf(':') + 1).trim();
+			length = name.equals("content-length") ? Long.parseLong(value) : length;
+			chunked |= name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked");
+			assertThat(name.equals("connection") && value.equalsIgnoreCase("close")).as("%s %s: Connection: close", method, path)
+				.isFalse();
+		}
+		if (chunked) {
+			for (long size = Long.parseLong(line(in), 16); size > 0; size = Long.parseLong(line(in), 16)) {
+				in.readNBytes((int) size);
+				line(in);
+			}
+			line(in);
+		}
+		else {
+			in.readNBytes((int) Math.max(length, 0));
+		}
+		return status;
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\n'; c = in.read()) {
+			if (c < 0) {
+				throw new EOFException("the server closed the connection");
+			}
+			if (c != '\r') {
+				line.append((char) c);
+			}
+		}
+		return line.toString();
 	}
 
 	private static void assertRefused(HttpResponse<String> response, String message) {

@@ -1,6 +1,7 @@
 package io.github.dynamologging.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,7 @@ import org.springframework.http.server.PathContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape rule of a dynlog POST body, without Spring: what passes on, and the message of what does not.
+ * The rules of a dynlog write, without Spring: what passes on, and the message of what does not.
  */
 class DynlogBodyTest {
 
@@ -26,12 +27,12 @@ class DynlogBodyTest {
 	private static JsonNode passedOn(String body) {
 		DynlogBody.Checked checked = check(body);
 		assertThat(checked.refusal()).isNull();
-		return RunningApp.JSON.readTree(checked.body());
+		return RunningApp.JSON.valueToTree(checked.fields());
 	}
 
 	private static String refusal(String body) {
 		DynlogBody.Checked checked = check(body);
-		assertThat(checked.body()).isNull();
+		assertThat(checked.fields()).isNull();
 		assertThat(checked.refusal().status()).isEqualTo(400);
 		assertThat(checked.refusal().error()).isEqualTo("Bad Request");
 		return checked.refusal().message();
@@ -56,8 +57,8 @@ class DynlogBodyTest {
 
 	@Test
 	void noBodyOrABlankOnePassesOnAsNoBody() {
-		assertThat(check("").body()).isEmpty();
-		assertThat(check(" \r\n\t").body()).isEmpty();
+		assertThat(check("").fields()).isEmpty();
+		assertThat(check(" \r\n\t").fields()).isEmpty();
 		assertThat(check(" \r\n\t").refusal()).isNull();
 	}
 
@@ -121,6 +122,29 @@ class DynlogBodyTest {
 		assertThat(DynlogBody.queryRefusal(null)).isNull();
 		assertThat(DynlogBody.queryRefusal("")).isNull();
 		assertThat(DynlogBody.queryRefusal("&")).isNull();
+	}
+
+	@Test
+	void theRawBodyComesBackByteForByteMalformedUtf8Included() {
+		byte[] body = { '{', '"', 'f', '"', ':', '"', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, '"', '}' };
+		Map<String, String> arguments = DynlogBody.arguments("a=1", body);
+		assertThat(arguments).containsOnlyKeys(DynlogBody.QUERY, DynlogBody.BODY).containsEntry(DynlogBody.QUERY, "a=1");
+		assertThat(arguments.get(DynlogBody.BODY).getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(body);
+		assertThat(DynlogBody.arguments(null, null)).isEmpty();
+		assertThat(DynlogBody.check(null, arguments.get(DynlogBody.BODY)).refusal().message())
+			.startsWith(SHAPE + ", but it is not valid JSON at line 1, column ");
+	}
+
+	@Test
+	void aWriteIsCheckedQueryFirstThenSizeThenShape() {
+		String tooLarge = new String(new byte[DynlogBody.MAX_BYTES + 1], StandardCharsets.ISO_8859_1);
+		assertThat(DynlogBody.check("filter=debug", tooLarge).refusal().message()).startsWith("Query parameter 'filter' is");
+		assertThat(DynlogBody.check("", tooLarge).refusal()).isEqualTo(DynlogBody.TOO_LARGE);
+		assertThat(DynlogBody.check(null, "[1]").refusal().message()).isEqualTo(SHAPE + ", but it is an array");
+		assertThat(DynlogBody.check(null, "{\"filter\":\"debug\",\"match\":{\"header\":\"a\",\"equals\":\"b\"}}").fields())
+			.containsOnlyKeys("filter", "match")
+			.containsEntry("match", "{\"header\":\"a\",\"equals\":\"b\"}");
+		assertThat(DynlogBody.check(null, null).fields()).isEmpty();
 	}
 
 	@Test
