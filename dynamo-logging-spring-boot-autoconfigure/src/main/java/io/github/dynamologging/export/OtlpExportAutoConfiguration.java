@@ -31,6 +31,8 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpGrpcSpanExporterBuilderCustomizer;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
@@ -38,10 +40,14 @@ import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabled
 import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingProperties;
 import org.springframework.boot.opentelemetry.autoconfigure.logging.SdkLoggerProviderBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpGrpcLogRecordExporterBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpHttpLogRecordExporterBuilderCustomizer;
 import org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -149,6 +155,44 @@ public class OtlpExportAutoConfiguration {
 				.setScheduleDelay(export.getScheduleDelay())
 				.setMeterProvider(new QueueFullMeterProvider(failures, Signal.SPANS))
 				.build();
+		}
+
+	}
+
+	/**
+	 * Boot's OTLP exporters load only senders that can run, and of several OkHttp's ({@link RunnableSenderLoader}),
+	 * so an application that excludes OkHttp still exports over http/protobuf through the JDK's HttpClient.
+	 * First in order: an application's own customizer that sets a loader comes after and wins.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Senders {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		OtlpHttpSpanExporterBuilderCustomizer dynamoHttpSpanSender() {
+			return (builder) -> builder.setComponentLoader(loader());
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		OtlpGrpcSpanExporterBuilderCustomizer dynamoGrpcSpanSender() {
+			return (builder) -> builder.setComponentLoader(loader());
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		OtlpHttpLogRecordExporterBuilderCustomizer dynamoHttpLogSender() {
+			return (builder) -> builder.setComponentLoader(loader());
+		}
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		OtlpGrpcLogRecordExporterBuilderCustomizer dynamoGrpcLogSender() {
+			return (builder) -> builder.setComponentLoader(loader());
+		}
+
+		private static RunnableSenderLoader loader() {
+			return RunnableSenderLoader.of(OtlpHttpSpanExporter.class.getClassLoader());
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.dynamologging.config.TruthyValue;
 
@@ -20,7 +21,8 @@ import io.github.dynamologging.config.TruthyValue;
  * alone exports nothing (Dynamo's rule: trace ids in logs only, no exporter traffic). False: export is off. True:
  * spans and log records leave ({@code OTEL_EXPORT_LOGS_ENABLED} false: spans only), each signal to the endpoint,
  * protocol and headers its variables and their defaults decide. A malformed endpoint or an unknown protocol draws
- * one warning and keeps export off (of log records only, when it is theirs), so nothing goes to a guessed place.
+ * one warning and keeps export off (of log records only, when it is theirs), so nothing goes to a guessed place;
+ * so does a protocol no sender on the classpath can speak ({@link OtlpSenders}: gRPC once OkHttp is excluded).
  * <p>
  * Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} maps the same endpoint, protocol and
  * header variables in a source above this one, with other rules (a path appended to a gRPC endpoint, bad header
@@ -138,9 +140,16 @@ public final class OtlpExportVariables {
 	 * @return the properties the variables set
 	 */
 	public static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings) {
+		return properties(variables, warnings, OtlpExportVariables::classpathSenders);
+	}
+
+	/** {@link #properties(Function, Consumer)} with the OTLP senders given, asked only when export is enabled. */
+	static Map<String, Object> properties(Function<String, String> variables, Consumer<String> warnings,
+			Supplier<OtlpSenders> senders) {
 		Map<String, Object> properties = fromVariables(variables, warnings);
 		Object enabled = properties.get(SWITCH_PROPERTY);
-		properties.putAll(fromSwitch((enabled != null) ? Boolean.valueOf(enabled.toString()) : null, variables, warnings));
+		properties.putAll(fromSwitch((enabled != null) ? Boolean.valueOf(enabled.toString()) : null, variables,
+				warnings, senders));
 		return properties;
 	}
 
@@ -172,6 +181,12 @@ public final class OtlpExportVariables {
 	 */
 	static Map<String, Object> fromSwitch(Boolean enabled, Function<String, String> variables,
 			Consumer<String> warnings) {
+		return fromSwitch(enabled, variables, warnings, OtlpExportVariables::classpathSenders);
+	}
+
+	/** {@link #fromSwitch(Boolean, Function, Consumer)} with the OTLP senders given, asked only when enabled. */
+	static Map<String, Object> fromSwitch(Boolean enabled, Function<String, String> variables,
+			Consumer<String> warnings, Supplier<OtlpSenders> senders) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		if (enabled == null || !enabled) {
 			if (enabled != null || isSet(variables, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
@@ -182,14 +197,15 @@ public final class OtlpExportVariables {
 			}
 			return properties;
 		}
-		if (!putSignal(Signal.TRACES, variables, warnings, properties)) {
+		OtlpSenders classpath = senders.get();
+		if (!putSignal(Signal.TRACES, variables, warnings, properties, classpath)) {
 			// No "logs only" state: the start line says export is on (with or without logs) or off.
 			properties.put(LOGS_ENABLED_PROPERTY, "false");
 			return properties;
 		}
 		String logsEnabled = variables.apply(OTEL_EXPORT_LOGS_ENABLED);
 		if (logsEnabled == null || TruthyValue.parse(OTEL_EXPORT_LOGS_ENABLED, logsEnabled, warnings)) {
-			putSignal(Signal.LOGS, variables, warnings, properties);
+			putSignal(Signal.LOGS, variables, warnings, properties, classpath);
 		}
 		else {
 			properties.put(LOGS_ENABLED_PROPERTY, "false");
@@ -199,10 +215,11 @@ public final class OtlpExportVariables {
 
 	/** @return whether the signal's variables are usable (else it stays off, after a warning) */
 	private static boolean putSignal(Signal signal, Function<String, String> variables, Consumer<String> warnings,
-			Map<String, Object> properties) {
+			Map<String, Object> properties, OtlpSenders senders) {
 		String transport = transport(signal, variables, warnings);
 		String endpoint = (transport != null) ? endpoint(signal, variables, transport, warnings) : null;
-		if (transport == null || endpoint == null) {
+		if (transport == null || endpoint == null
+				|| !senderCanRun(signal, variables, transport, senders, warnings)) {
 			properties.put(signal.enabledProperty, "false");
 			return false;
 		}
@@ -219,10 +236,46 @@ public final class OtlpExportVariables {
 		return true;
 	}
 
+	private static OtlpSenders classpathSenders() {
+		return OtlpSenders.of(OtlpExportVariables.class.getClassLoader());
+	}
+
+	/**
+	 * Whether a sender for the transport can run (the starter brings OkHttp's for both and the JDK's for
+	 * http/protobuf; an application may have excluded OkHttp): else one warning naming the protocol, what is
+	 * missing and the fix, and the signal stays off, where the exporter would stop the start with a stack trace.
+	 */
+	private static boolean senderCanRun(Signal signal, Function<String, String> variables, String transport,
+			OtlpSenders senders, Consumer<String> warnings) {
+		if (!senders.exporterPresent()) {
+			return true;
+		}
+		boolean grpc = transport.equals("grpc");
+		String problem = grpc ? senders.grpcProblem() : senders.httpProblem();
+		if (problem == null) {
+			return true;
+		}
+		String variable = protocolVariable(signal, variables);
+		String asked = isSet(variables, variable) ? variable + "='" + variables.apply(variable) + "'"
+				: "The default OTLP protocol grpc (" + variable + " is unset)";
+		String fix = grpc ? "keep OkHttp and io.opentelemetry:opentelemetry-exporter-sender-okhttp (the starter "
+				+ "brings both unless they are excluded), or send over HTTP: " + variable
+				+ "=http/protobuf, to the collector's HTTP port (4318)"
+				: "add io.opentelemetry:opentelemetry-exporter-sender-jdk (which the starter brings unless it is "
+						+ "excluded)";
+		warnings.accept(asked + " needs " + (grpc ? "a gRPC" : "an HTTP") + " sender and none can run: " + problem
+				+ "; " + fix + "; " + signal.consequence);
+		return false;
+	}
+
+	/** The variable that sets the signal's protocol: its own when set, else the general one. */
+	private static String protocolVariable(Signal signal, Function<String, String> variables) {
+		return isSet(variables, signal.protocolVariable) ? signal.protocolVariable : OTEL_EXPORTER_OTLP_PROTOCOL;
+	}
+
 	/** {@code grpc} or {@code http}, Boot's names; {@code null} after a warning. */
 	private static String transport(Signal signal, Function<String, String> variables, Consumer<String> warnings) {
-		String variable = isSet(variables, signal.protocolVariable) ? signal.protocolVariable
-				: OTEL_EXPORTER_OTLP_PROTOCOL;
+		String variable = protocolVariable(signal, variables);
 		String value = variables.apply(variable);
 		if (value == null || value.isEmpty()) {
 			return "grpc";

@@ -47,7 +47,8 @@ public final class ConsoleFormats {
 
 	/** The Dynamo format the console {@code appender} writes, if it writes one (seen through the async console). */
 	static Optional<String> formatOf(Appender<ILoggingEvent> appender) {
-		Appender<ILoggingEvent> writer = (appender instanceof AsyncConsoleAppender async) ? async.console() : appender;
+		Appender<ILoggingEvent> writer = AsyncOutput.isAsyncConsole(appender) ? ((AsyncConsoleAppender) appender).console()
+				: appender;
 		if (writer instanceof ConsoleAppender<ILoggingEvent> stream) {
 			return formatOf(stream.getEncoder());
 		}

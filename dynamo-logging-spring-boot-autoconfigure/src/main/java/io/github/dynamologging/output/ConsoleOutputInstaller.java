@@ -2,6 +2,7 @@ package io.github.dynamologging.output;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -54,6 +55,17 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 	/** The console appender behind the async queue, in async mode. */
 	static final String SYNC_CONSOLE_APPENDER = "DYNAMO_CONSOLE";
 
+	/** Why the async console cannot run here ({@link AsyncSupport}), {@code null} when it can. */
+	private final Supplier<String> asyncProblem;
+
+	public ConsoleOutputInstaller() {
+		this(() -> AsyncSupport.problem(ConsoleOutputInstaller.class.getClassLoader()));
+	}
+
+	ConsoleOutputInstaller(Supplier<String> asyncProblem) {
+		this.asyncProblem = asyncProblem;
+	}
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.toClass();
@@ -72,7 +84,7 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 			install(prepared.getEnvironment());
 		}
 		else if (event instanceof ContextClosedEvent) {
-			AsyncOutput.installed().ifPresent(AsyncConsoleAppender::flush);
+			AsyncOutput.flushInstalled();
 		}
 	}
 
@@ -114,21 +126,29 @@ public class ConsoleOutputInstaller implements GenericApplicationListener {
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		Appender<ILoggingEvent> bootConsole = root.getAppender(CONSOLE_APPENDER);
 		ConsoleChoice choice = ConsoleChoice.of(environment, bootConsole != null, writesDynamoLines(root));
+		String asyncProblem = (choice.replace() && properties.getAsync().isEnabled()) ? this.asyncProblem.get()
+				: null;
+		if (asyncProblem != null) {
+			properties.getAsync().setEnabled(false);
+		}
 		if (choice.replace()) {
 			replace(environment, properties, context, root, bootConsole);
 		}
 		// On every appender with the starter's encoders, the application's own included.
 		ExtraFieldsInstaller.install(context, properties.extraFields());
 		CallerDataSkipPackages.install(context, properties.getCallerDataSkipPackages());
+		// Logged once the console is in place, so the lines are in the format that is in charge.
+		org.slf4j.Logger log = LoggerFactory.getLogger(ConsoleOutputInstaller.class);
 		if (choice.message() != null) {
-			// Logged once the console is in place, so the line is in the format that is in charge.
-			org.slf4j.Logger log = LoggerFactory.getLogger(ConsoleOutputInstaller.class);
 			if (choice.warning()) {
 				log.warn(choice.message());
 			}
 			else {
 				log.info(choice.message());
 			}
+		}
+		if (asyncProblem != null) {
+			log.warn(asyncProblem);
 		}
 	}
 

@@ -40,8 +40,8 @@ final class ExtraFieldsInstaller {
 		Iterator<Appender<ILoggingEvent>> appenders = context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
 		while (appenders.hasNext()) {
 			Appender<ILoggingEvent> appender = appenders.next();
-			Appender<ILoggingEvent> writer = (appender instanceof AsyncConsoleAppender async) ? async.console()
-					: appender;
+			Appender<ILoggingEvent> writer = AsyncOutput.isAsyncConsole(appender)
+					? ((AsyncConsoleAppender) appender).console() : appender;
 			if (writer instanceof OutputStreamAppender<ILoggingEvent> stream
 					&& stream.getEncoder() instanceof LineEncoder encoder) {
 				encoder.setExtraFields(fields);

@@ -15,7 +15,9 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -72,6 +74,21 @@ class OtlpExportAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OtlpHttpSpanExporter.class).doesNotHaveBean(OtlpGrpcSpanExporter.class);
 			assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
 				.contains("http://localhost:4318/v1/traces");
+		});
+	}
+
+	@Test
+	void everyExporterBootBuildsLoadsOnlySendersThatCanRun() {
+		String loader = "componentLoader=" + RunnableSenderLoader.of(getClass().getClassLoader());
+		this.env.variable("OTEL_EXPORT_ENABLED", "1");
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(OtlpGrpcSpanExporter.class).toString()).contains(loader);
+			assertThat(context.getBean(OtlpGrpcLogRecordExporter.class).toString()).contains(loader);
+		});
+		this.env.variable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(OtlpHttpSpanExporter.class).toString()).contains(loader);
+			assertThat(context.getBean(OtlpHttpLogRecordExporter.class).toString()).contains(loader);
 		});
 	}
 

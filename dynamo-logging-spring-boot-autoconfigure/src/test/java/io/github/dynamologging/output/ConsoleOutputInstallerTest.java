@@ -141,6 +141,39 @@ class ConsoleOutputInstallerTest {
 	}
 
 	@Test
+	void asyncWithALibraryThatCannotRunItWritesOnTheLoggingThreadAndSaysSoOnce() {
+		MockEnvironment environment = new MockEnvironment().withProperty("dynamo.logging.format", "jsonl")
+			.withProperty("dynamo.logging.async.enabled", "true");
+		Logger installerLog = this.context.getLogger(ConsoleOutputInstaller.class);
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		lines.setContext(this.context);
+		lines.start();
+		installerLog.addAppender(lines);
+		try {
+			new ConsoleOutputInstaller(() -> "the async console cannot run here").install(environment);
+		}
+		finally {
+			installerLog.detachAppender(lines);
+		}
+		Appender<ILoggingEvent> console = this.root.getAppender("CONSOLE");
+		assertThat(console).isInstanceOf(ConsoleAppender.class);
+		assertThat(((ConsoleAppender<ILoggingEvent>) console).getEncoder()).isInstanceOf(DynamoJsonlEncoder.class);
+		assertThat(AsyncOutput.installed()).isEmpty();
+		assertThat(lines.list).singleElement().satisfies((line) -> {
+			assertThat(line.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+			assertThat(line.getFormattedMessage()).isEqualTo("the async console cannot run here");
+		});
+	}
+
+	@Test
+	void theLibraryIsNotAskedAboutWhenAsyncIsOff() {
+		new ConsoleOutputInstaller(() -> {
+			throw new AssertionError("asked");
+		}).install(new MockEnvironment().withProperty("dynamo.logging.format", "jsonl"));
+		assertThat(this.root.getAppender("CONSOLE")).isInstanceOf(ConsoleAppender.class);
+	}
+
+	@Test
 	void readableOnStderrByDefault() {
 		new ConsoleOutputInstaller().install(new MockEnvironment());
 		ConsoleAppender<ILoggingEvent> installed = (ConsoleAppender<ILoggingEvent>) this.root.getAppender("CONSOLE");
