@@ -60,39 +60,35 @@ class CrossServiceRulesIntegrationTest {
 
 	@Test
 	void ruleOfTheFrontServiceRaisesTheSameRequestInTheServiceItCalls() throws Exception {
-		double acceptedBefore = acceptedEntries();
-		HttpResponse<String> added = front.post("/actuator/dynlog", ServletRequestRulesIntegrationTest.RULE_BY_ID
-			.formatted("traced-1"));
-		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-		String rule = ruleFor(json(added), "traced-1");
 		assertThat(json(back.get("/actuator/dynlog")).get("requestRules")).isEmpty();
-
-		assertThat(front.get("/front", "X-Request-Id", "traced-1").body()).isEqualTo("back says ok");
-		assertThat(front.get("/front", "X-Request-Id", "untraced-1").body()).isEqualTo("back says ok");
-
-		JsonNode frontLine = RuleLines.raised(this.captured, "front details", "traced-1", rule);
-		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-1", rule);
-		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
-		RuleLines.notRaised(this.captured, "untraced-1", "back done");
-		assertThat(acceptedEntries()).isEqualTo(acceptedBefore + 1.0);
+		ruleTravelsThrough("/front", "traced-1", "untraced-1");
 	}
 
 	/** The same through a RestTemplate built by Boot's builder (its customizer adds the baggage entry). */
 	@Test
 	void ruleTravelsThroughRestTemplateToo() throws Exception {
+		ruleTravelsThrough("/front-template", "traced-2", "untraced-2");
+	}
+
+	/**
+	 * A rule on the front service for {@code traced} raises that request's DEBUG lines in both services when
+	 * {@code frontPath} calls the back service, and nothing for {@code untraced}; the back service accepts one
+	 * baggage entry.
+	 */
+	private void ruleTravelsThrough(String frontPath, String traced, String untraced) throws Exception {
 		double acceptedBefore = acceptedEntries();
 		HttpResponse<String> added = front.post("/actuator/dynlog", ServletRequestRulesIntegrationTest.RULE_BY_ID
-			.formatted("traced-2"));
+			.formatted(traced));
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-		String rule = ruleFor(json(added), "traced-2");
+		String rule = ruleFor(json(added), traced);
 
-		assertThat(front.get("/front-template", "X-Request-Id", "traced-2").body()).isEqualTo("back says ok");
-		assertThat(front.get("/front-template", "X-Request-Id", "untraced-2").body()).isEqualTo("back says ok");
+		assertThat(front.get(frontPath, "X-Request-Id", traced).body()).isEqualTo("back says ok");
+		assertThat(front.get(frontPath, "X-Request-Id", untraced).body()).isEqualTo("back says ok");
 
-		JsonNode frontLine = RuleLines.raised(this.captured, "front details", "traced-2", rule);
-		JsonNode backLine = RuleLines.raised(this.captured, "back details", "traced-2", rule);
+		JsonNode frontLine = RuleLines.raised(this.captured, "front details", traced, rule);
+		JsonNode backLine = RuleLines.raised(this.captured, "back details", traced, rule);
 		assertThat(text(backLine, "trace_id")).isEqualTo(text(frontLine, "trace_id"));
-		RuleLines.notRaised(this.captured, "untraced-2", "back done");
+		RuleLines.notRaised(this.captured, untraced, "back done");
 		assertThat(acceptedEntries()).isEqualTo(acceptedBefore + 1.0);
 	}
 
