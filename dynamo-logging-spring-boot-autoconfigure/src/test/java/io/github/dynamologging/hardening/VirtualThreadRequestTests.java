@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static io.github.dynamologging.request.CapturedLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carry that request's ids and trace, before and after its virtual thread parked and on the executor's thread;
  * every line outside the requests must carry none.
  */
+// Closes the server after the class: an idle server's threads would blur what VirtualThreadBuffersIT measures.
+@DirtiesContext
 abstract class VirtualThreadRequestTests extends RunningStackTests {
 
 	static final int REQUESTS = 200;
