@@ -16,8 +16,9 @@ import tools.jackson.core.json.JsonWriteFeature;
  * Writes each event as one Dynamo-compatible JSON line (docs/output.md): {@code time, level, file, line,
  * target, message}, then every other key in UTF-8 byte order, {@code \n}-terminated.
  * <p>
- * Jackson writes the JSON and does the escaping; this class decides what goes in the line. Each thread
- * keeps one generator bound to a reusable buffer, so an event costs the output bytes and little else.
+ * Jackson writes the JSON and does the escaping; this class decides what goes in the line. Each platform thread
+ * keeps one generator bound to a reusable buffer, so an event costs the output bytes and little else; virtual
+ * threads share a few ({@link ReusableWriters}).
  * Usable from a {@code logback-spring.xml} as {@code <encoder class="...DynamoJsonlEncoder"/>}.
  */
 public class DynamoJsonlEncoder extends LineEncoder {
@@ -49,7 +50,7 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 	private final EscapedFrames frames = new EscapedFrames();
 
-	private final ThreadLocal<LineWriter> writers = ThreadLocal.withInitial(LineWriter::new);
+	private final ReusableWriters<LineWriter> writers = new ReusableWriters<>(LineWriter::new);
 
 	/** Whether to write the caller's {@code file} and {@code line} (on by default). */
 	public void setCallerData(boolean callerData) {
@@ -58,18 +59,21 @@ public class DynamoJsonlEncoder extends LineEncoder {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		LineWriter writer = this.writers.get();
+		LineWriter writer = this.writers.acquire();
+		byte[] line;
 		try {
-			return writer.write(event);
+			line = writer.write(event);
 		}
 		catch (JacksonException ex) {
 			// The generator is mid-object and unusable; the next event gets a fresh one.
-			this.writers.remove();
+			this.writers.discard(writer);
 			throw ex;
 		}
+		this.writers.release(writer);
+		return line;
 	}
 
-	/** One thread's generator, buffer and scratch space. */
+	/** A generator, buffer and scratch space, used by one thread at a time. */
 	private final class LineWriter {
 
 		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);

@@ -25,7 +25,7 @@ public class DynamoReadableEncoder extends LineEncoder {
 
 	private boolean colour;
 
-	private final ThreadLocal<LineWriter> writers = ThreadLocal.withInitial(LineWriter::new);
+	private final ReusableWriters<LineWriter> writers = new ReusableWriters<>(LineWriter::new);
 
 	/** ANSI colours: time and target dim, the level in its colour. */
 	public void setColour(boolean colour) {
@@ -34,7 +34,10 @@ public class DynamoReadableEncoder extends LineEncoder {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return this.writers.get().write(event);
+		LineWriter writer = this.writers.acquire();
+		byte[] line = writer.write(event);
+		this.writers.release(writer);
+		return line;
 	}
 
 	private final class LineWriter {

@@ -16,8 +16,8 @@ import org.slf4j.event.KeyValuePair;
  * {@code trace_id}/{@code span_id} win over the {@code traceId}/{@code spanId} aliases tracing libraries
  * put in the MDC; a user key named like one of the line's own keys is kept as {@code fields.<key>}.
  * <p>
- * Not thread-safe: an encoder keeps one per thread and reuses it, so the common event allocates nothing
- * here.
+ * Not thread-safe: each of an encoder's line writers keeps one and reuses it, one thread at a time, so the
+ * common event allocates nothing here.
  */
 final class EventFields {
 

@@ -26,7 +26,7 @@ import tools.jackson.core.json.JsonFactory;
  * output, the rest as Jackson wrote them. Most of a stack trace is frames, and the same frames come back
  * in exception after exception: each frame's line is rendered and escaped once and then copied from
  * {@link EscapedFrames}. The result goes into the line with {@link JsonGenerator#writeRawUTF8String}.
- * Not thread-safe: one per thread.
+ * Not thread-safe: one per line writer, used by one thread at a time.
  */
 final class StackTraceValue extends StackTraceLayout {
 
