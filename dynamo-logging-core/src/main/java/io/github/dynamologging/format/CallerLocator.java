@@ -131,20 +131,13 @@ public final class CallerLocator {
 	 */
 	public CallerLocation locate(ILoggingEvent event) {
 		if (event.hasCallerData()) {
-			StackTraceElement[] callerData = event.getCallerData();
-			if (callerData == null || callerData.length == 0) {
-				return UNKNOWN;
-			}
-			StackTraceElement caller = callerData[0];
-			return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
-					Math.max(caller.getLineNumber(), 0));
+			return firstOf(event.getCallerData());
 		}
 		// Recorded at build time (dynamo-logging-maven-plugin) or known to the caller: the same for an encoder in
 		// any appender as for the starter's console appender
 		StackTraceElement[] recorded = ActiveCallSites.callerDataFor(event);
 		if (recorded != null) {
-			return new CallerLocation(fileOf(recorded[0].getClassName(), recorded[0].getFileName()),
-					Math.max(recorded[0].getLineNumber(), 0));
+			return firstOf(recorded);
 		}
 		StackFrame caller = walkToCaller(event.getLoggerName());
 		if (caller == null) {
@@ -153,6 +146,17 @@ public final class CallerLocator {
 		return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
 				Math.max(caller.getLineNumber(), 0));
 	}
+
+	/** The location of the first frame of Logback caller data; none (empty) means no caller was found. */
+	private CallerLocation firstOf(StackTraceElement[] callerData) {
+		if (callerData == null || callerData.length == 0) {
+			return UNKNOWN;
+		}
+		StackTraceElement caller = callerData[0];
+		return new CallerLocation(fileOf(caller.getClassName(), caller.getFileName()),
+				Math.max(caller.getLineNumber(), 0));
+	}
+
 
 	/**
 	 * Stores the caller of the logging call of {@code event} on the current thread as the event's Logback
