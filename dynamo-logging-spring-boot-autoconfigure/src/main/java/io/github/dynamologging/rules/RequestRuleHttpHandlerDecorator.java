@@ -27,7 +27,7 @@ class RequestRuleHttpHandlerDecorator implements HttpHandlerDecoratorFactory {
 					: this.rules.decide((name) -> {
 						List<String> values = request.getHeaders().get(name);
 						return (values != null) ? values : List.of();
-					}, request.getPath().pathWithinApplication());
+					}, () -> request.getPath().pathWithinApplication());
 			if (decision == null) {
 				return handler.handle(request, response);
 			}

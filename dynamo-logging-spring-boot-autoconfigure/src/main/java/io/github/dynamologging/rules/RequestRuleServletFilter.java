@@ -62,7 +62,7 @@ class RequestRuleServletFilter extends OncePerRequestFilter {
 
 	private Object decide(HttpServletRequest request) {
 		RuleDecision decision = this.rules.decide((name) -> Collections.list(request.getHeaders(name)),
-				RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication());
+				() -> RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication());
 		return (decision != null) ? decision : NO_RULE;
 	}
 

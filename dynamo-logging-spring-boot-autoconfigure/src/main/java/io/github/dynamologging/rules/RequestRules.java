@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.filter.LogFilter;
@@ -191,10 +192,11 @@ public final class RequestRules implements AutoCloseable {
 	 * Decides whether a request is raised, and by which rule: a verified entry from the calling service
 	 * first, then the first of the rules here that matches and is below its requests-per-second cap.
 	 * @param headerValues a header's values by its name (any case), empty when absent
-	 * @param path the path within the application
+	 * @param path the path within the application, asked for at most once and only when a rule matches on the
+	 * path: parsing it is most of what an idle header rule would cost a request
 	 * @return the decision, or {@code null} when no rule applies
 	 */
-	@Nullable RuleDecision decide(Function<String, List<String>> headerValues, PathContainer path) {
+	@Nullable RuleDecision decide(Function<String, List<String>> headerValues, Supplier<PathContainer> path) {
 		RuleDecision decision = null;
 		if (this.baggage != null) {
 			List<String> entries = headerValues.apply("baggage");
@@ -209,8 +211,10 @@ public final class RequestRules implements AutoCloseable {
 		RequestRule[] current = this.rules;
 		if (decision == null && current.length > 0) {
 			Instant now = this.clock.instant();
+			Supplier<PathContainer> parsedOnce = new ParsedOnce(path);
 			for (RequestRule rule : current) {
-				if (!rule.expired(now) && rule.match().matches(headerValues, path) && rule.admit(now.getEpochSecond())) {
+				if (!rule.expired(now) && rule.match().matches(headerValues, parsedOnce)
+						&& rule.admit(now.getEpochSecond())) {
 					String entry = (this.baggage != null)
 							? this.baggage.sign(rule.id(), rule.levels().filter(), rule.expiresAt()) : null;
 					decision = new RuleDecision(rule.id(), rule.levels(), entry);
@@ -317,6 +321,29 @@ public final class RequestRules implements AutoCloseable {
 				return id;
 			}
 		}
+	}
+
+	/** The request's path, parsed the first time a rule asks for it and kept for the next rules. */
+	private static final class ParsedOnce implements Supplier<PathContainer> {
+
+		private final Supplier<PathContainer> parse;
+
+		private @Nullable PathContainer parsed;
+
+		ParsedOnce(Supplier<PathContainer> parse) {
+			this.parse = parse;
+		}
+
+		@Override
+		public PathContainer get() {
+			PathContainer path = this.parsed;
+			if (path == null) {
+				path = this.parse.get();
+				this.parsed = path;
+			}
+			return path;
+		}
+
 	}
 
 }

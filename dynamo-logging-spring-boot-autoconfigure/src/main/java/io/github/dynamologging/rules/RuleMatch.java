@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -83,13 +84,13 @@ public record RuleMatch(@Nullable String header, @Nullable String equals, @Nulla
 	/**
 	 * Whether a request matches; the sample is drawn last, only for requests that match otherwise.
 	 * @param headerValues a header's values by its name (any case), empty when absent
-	 * @param requestPath the path within the application
+	 * @param requestPath the path within the application, asked for only when this match has a path
 	 */
-	boolean matches(Function<String, List<String>> headerValues, PathContainer requestPath) {
+	boolean matches(Function<String, List<String>> headerValues, Supplier<PathContainer> requestPath) {
 		if (this.header != null && !headerValues.apply(this.header).contains(this.equals)) {
 			return false;
 		}
-		if (this.path != null && !this.path.matches(requestPath)) {
+		if (this.path != null && !this.path.matches(requestPath.get())) {
 			return false;
 		}
 		return this.sample == null || this.sample >= 1 || ThreadLocalRandom.current().nextDouble() < this.sample;

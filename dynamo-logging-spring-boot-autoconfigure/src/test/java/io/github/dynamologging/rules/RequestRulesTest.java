@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -46,11 +48,29 @@ class RequestRulesTest {
 	}
 
 	@Test
+	void pathIsParsedOnlyForRulesThatMatchOnItAndOnceForAll() {
+		this.rules.add(BY_ID, LogFilter.parseStrict("com.example=debug"), Duration.ofMinutes(5), "header only", "alice");
+		AtomicInteger parsed = new AtomicInteger();
+		Supplier<PathContainer> path = () -> {
+			parsed.incrementAndGet();
+			return PATH;
+		};
+		assertThat(this.rules.decide((name) -> List.of(), path)).isNull();
+		assertThat(parsed).as("a header rule never needs the path").hasValue(0);
+		this.rules.add("{\"path\": \"/other/**\"}", LogFilter.parseStrict("com.example=debug"), Duration.ofMinutes(5),
+				"first path rule", "alice");
+		this.rules.add("{\"path\": \"/api/**\"}", LogFilter.parseStrict("com.example=debug"), Duration.ofMinutes(5),
+				"second path rule", "alice");
+		assertThat(this.rules.decide((name) -> List.of(), path)).isNotNull();
+		assertThat(parsed).as("two path rules, one parse").hasValue(1);
+	}
+
+	@Test
 	void ruleDecidesTheRequestsItMatchesAndIsAudited() {
 		RequestRuleView rule = this.rules.add(BY_ID, LogFilter.parseStrict("com.example=debug"), Duration.ofMinutes(5),
 				"ticket 9", "alice");
-		assertThat(this.rules.decide(this::requestAbc, PATH)).extracting(RuleDecision::ruleId).isEqualTo(rule.id());
-		assertThat(this.rules.decide((name) -> List.of(), PATH)).isNull();
+		assertThat(this.rules.decide(this::requestAbc, () -> PATH)).extracting(RuleDecision::ruleId).isEqualTo(rule.id());
+		assertThat(this.rules.decide((name) -> List.of(), () -> PATH)).isNull();
 		assertThat(auditFields(0)).containsEntry("action", "rule_add")
 			.containsEntry("principal", "alice")
 			.containsEntry("rule", rule.id())
@@ -75,7 +95,7 @@ class RequestRulesTest {
 	@Test
 	void requestsOverTheCapAreSkippedAndCounted() {
 		this.rules.add(BY_ID, LogFilter.parseStrict("debug"), Duration.ofMinutes(5), null, null);
-		long raised = IntStream.range(0, 10).filter((i) -> this.rules.decide(this::requestAbc, PATH) != null).count();
+		long raised = IntStream.range(0, 10).filter((i) -> this.rules.decide(this::requestAbc, () -> PATH) != null).count();
 		RequestRuleView listed = this.rules.list().get(0);
 		// The cap is per second: a run that crosses a second boundary raises up to 3 more.
 		assertThat(raised).isBetween(3L, 6L);
@@ -110,7 +130,7 @@ class RequestRulesTest {
 	void ruleExpiresAfterItsTtl() {
 		this.rules.add(BY_ID, LogFilter.parseStrict("debug"), Duration.ofMillis(200), null, null);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.rules.list().isEmpty());
-		assertThat(this.rules.decide(this::requestAbc, PATH)).isNull();
+		assertThat(this.rules.decide(this::requestAbc, () -> PATH)).isNull();
 		assertThat(auditFields(1)).containsEntry("action", "rule_expire");
 		assertThat(RuleGate.installed(this.context)).isFalse();
 	}
