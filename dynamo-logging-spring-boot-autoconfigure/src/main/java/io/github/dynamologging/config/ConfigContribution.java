@@ -10,8 +10,8 @@ import org.springframework.core.env.PropertyResolver;
 
 /**
  * What a feature adds to the configuration sources that {@link ConfigSources} owns: properties mapped from
- * its own environment variables (into the environment-variable source) and built-in levels (into the
- * defaults). Listed in {@code META-INF/spring.factories}, so that {@code config} needs to know no feature.
+ * its own environment variables (into the environment-variable source) and built-in levels and properties
+ * (into the defaults). Listed in {@code META-INF/spring.factories}, so that {@code config} needs to know no feature.
  */
 public interface ConfigContribution {
 
@@ -39,6 +39,11 @@ public interface ConfigContribution {
 	/** Levels below every source, which any source overrides. */
 	default LogFilter defaultLevels() {
 		return LogFilter.empty();
+	}
+
+	/** Properties below every source, which any source overrides (Spring Boot's own defaults a feature changes). */
+	default Map<String, Object> defaultProperties() {
+		return Map.of();
 	}
 
 }

@@ -295,6 +295,9 @@ public final class ConfigSources {
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>(LoggingLevelProperties.of(levels));
 		defaults.putAll(TracingDefaults.PROPERTIES);
+		for (ConfigContribution contribution : this.contributions) {
+			defaults.putAll(contribution.defaultProperties());
+		}
 		sources.remove(DEFAULTS);
 		sources.addLast(new MapPropertySource(DEFAULTS, defaults));
 	}

@@ -12,7 +12,7 @@ import org.springframework.core.env.PropertyResolver;
 /**
  * Export's part of the configuration sources: the {@code OTEL_*} variables and the export switch
  * ({@link OtlpExportVariables}) and, among the defaults, the exporter's own log lines off
- * ({@link ExporterLogDefaults}).
+ * ({@link ExporterLogDefaults}) and larger export batches ({@link ExportBatchDefaults}).
  */
 public class OtlpConfigContribution implements ConfigContribution {
 
@@ -39,6 +39,11 @@ public class OtlpConfigContribution implements ConfigContribution {
 	@Override
 	public LogFilter defaultLevels() {
 		return ExporterLogDefaults.EXPORTER_LINES_OFF;
+	}
+
+	@Override
+	public Map<String, Object> defaultProperties() {
+		return ExportBatchDefaults.PROPERTIES;
 	}
 
 }
