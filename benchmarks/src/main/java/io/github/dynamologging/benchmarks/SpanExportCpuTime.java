@@ -56,8 +56,8 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 public final class SpanExportCpuTime {
 
 	private static final List<String> CASES = List.of("none", "handler", "queue", "marshal reusable",
-			"marshal immutable", "export okhttp reusable", "export okhttp immutable", "export jdk reusable",
-			"export okhttp reusable 8192 2048", "export okhttp reusable 2048 512 1000");
+			"marshal immutable", "export okhttp reusable", "export okhttp reusable 8192 2048",
+			"export okhttp immutable 8192 2048", "export jdk reusable 8192 2048", "export okhttp reusable 16384 4096");
 
 	private static final int WARM_UP_SECONDS = 15;
 
