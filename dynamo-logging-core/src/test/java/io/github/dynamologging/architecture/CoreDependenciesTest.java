@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.github.dynamologging.callsite.ActiveCallSites;
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
 import io.github.dynamologging.filter.LogFilter;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.testing.JsonLines;
