@@ -52,7 +52,7 @@ public final class ActiveCallSites {
 		}
 	}
 
-	static void enter(StackTraceElement[] site, String loggerName, String message) {
+	public static void enter(StackTraceElement[] site, String loggerName, String message) {
 		Calls calls = CALLS.get();
 		if (calls == null) {
 			calls = new Calls();
@@ -61,7 +61,7 @@ public final class ActiveCallSites {
 		calls.push(site, loggerName, message);
 	}
 
-	static void exit() {
+	public static void exit() {
 		Calls calls = CALLS.get();
 		if (calls != null) {
 			calls.pop();
