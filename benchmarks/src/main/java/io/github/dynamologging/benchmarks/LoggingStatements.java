@@ -1,5 +1,6 @@
 package io.github.dynamologging.benchmarks;
 
+import io.github.dynamologging.maven.RewritingLoader;
 import org.slf4j.Logger;
 
 /** Logging statements of an application, run by the call-site benchmarks as compiled or as the plugin rewrites them. */

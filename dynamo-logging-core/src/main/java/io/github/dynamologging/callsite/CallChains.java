@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
 import org.slf4j.spi.NOPLoggingEventBuilder;
 
 /**

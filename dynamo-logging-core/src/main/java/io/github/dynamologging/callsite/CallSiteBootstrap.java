@@ -6,6 +6,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
+
 /**
  * Links an SLF4J logging call that the {@code dynamo-logging-maven-plugin} turned into an {@code invokedynamic}
  * (same arguments, the receiver first) to the original call, wrapped so that the call site's class, method,

@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.dynamologging.format.internal.CallerLocator;
+import io.github.dynamologging.format.internal.FieldNames;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;

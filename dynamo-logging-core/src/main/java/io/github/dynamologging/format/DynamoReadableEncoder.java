@@ -5,6 +5,7 @@ import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.github.dynamologging.format.internal.FieldNames;
 
 /**
  * Writes each event as one readable line (docs/output.md), like Dynamo's non-JSON output:

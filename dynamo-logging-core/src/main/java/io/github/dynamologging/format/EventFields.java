@@ -5,6 +5,7 @@ import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.github.dynamologging.format.internal.StackTraceLayout;
 import org.slf4j.event.KeyValuePair;
 
 /**

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.dynamologging.format.internal.FieldNames;
+
 /**
  * Fields every line carries, with values fixed when they are set (docs/output.md, "Extra fields"): the pod, the
  * region, the version of the build. Written among the line's other keys in their order, as strings; on a line

@@ -3,6 +3,8 @@ package io.github.dynamologging.format;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.dynamologging.format.internal.FieldNames;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import tools.jackson.core.io.SerializedString;
 
 /**

@@ -40,7 +40,7 @@ public abstract class LineEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/** How this encoder writes times; fixed when it starts. */
-	protected final LogLineTime time() {
+	final LogLineTime time() {
 		return this.time;
 	}
 

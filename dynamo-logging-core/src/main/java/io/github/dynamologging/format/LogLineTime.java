@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * The part up to the seconds is cached per second, because events come in bursts within one second and
  * {@link DateTimeFormatter} is the expensive part.
  */
-public final class LogLineTime {
+final class LogLineTime {
 
 	/** Longest line time: {@code yyyy-MM-ddTHH:mm:ss.SSSSSS+HH:MM}. */
 	public static final int MAX_LENGTH = 32;

@@ -1,6 +1,7 @@
 package io.github.dynamologging.format;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.github.dynamologging.format.internal.StackTraceLayout;
 
 /**
  * An exception in the readable format ({@link StackTraceLayout}'s layout): every line indented by
@@ -27,7 +28,7 @@ final class ReadableStackTrace extends StackTraceLayout {
 	}
 
 	@Override
-	void startLine(int depth) {
+	protected void startLine(int depth) {
 		this.indent = ReadableText.CONTINUATION.length() * (depth + 1);
 		for (int i = 0; i < this.indent; i++) {
 			this.out.append(' ');
@@ -35,17 +36,17 @@ final class ReadableStackTrace extends StackTraceLayout {
 	}
 
 	@Override
-	void text(String text) {
+	protected void text(String text) {
 		ReadableText.appendEscaped(this.out, text);
 	}
 
 	@Override
-	void message(String text) {
+	protected void message(String text) {
 		ReadableText.appendLines(this.out, text, " ".repeat(this.indent) + ReadableText.CONTINUATION);
 	}
 
 	@Override
-	void endLine() {
+	protected void endLine() {
 		this.out.append('\n');
 	}
 

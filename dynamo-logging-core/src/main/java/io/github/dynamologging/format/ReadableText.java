@@ -1,5 +1,7 @@
 package io.github.dynamologging.format;
 
+import io.github.dynamologging.format.internal.LoneSurrogates;
+
 /**
  * Escapes text for the readable format so that an event can never forge another event's line or a colour
  * (docs/output.md): CR, tab, ESC and the rest of C0 and C1, DEL, U+2028 and U+2029 are shown as

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.CoreConstants;
+import io.github.dynamologging.format.internal.LoneSurrogates;
+import io.github.dynamologging.format.internal.StackTraceLayout;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -90,7 +92,7 @@ final class StackTraceValue extends StackTraceLayout {
 	}
 
 	@Override
-	void startLine(int depth) {
+	protected void startLine(int depth) {
 		this.line.setLength(0);
 		for (int i = 0; i < depth; i++) {
 			this.at = appendBytes(this.tab, this.at);
@@ -98,23 +100,23 @@ final class StackTraceValue extends StackTraceLayout {
 	}
 
 	@Override
-	void text(String text) {
+	protected void text(String text) {
 		this.line.append(text);
 	}
 
 	@Override
-	void message(String text) {
+	protected void message(String text) {
 		this.line.append(text);
 	}
 
 	@Override
-	void number(int number) {
+	protected void number(int number) {
 		this.line.append(number);
 	}
 
 	/** A frame without packaging data is a function of its element alone: escaped once, then copied. */
 	@Override
-	void frame(StackTraceElementProxy frame) {
+	protected void frame(StackTraceElementProxy frame) {
 		if (frame.getClassPackagingData() != null || frame.getClass() != StackTraceElementProxy.class) {
 			super.frame(frame);
 			return;
@@ -131,7 +133,7 @@ final class StackTraceValue extends StackTraceLayout {
 	}
 
 	@Override
-	void endLine() {
+	protected void endLine() {
 		if (this.line.length() > 0) {
 			this.at = appendEscaped(this.line.toString(), this.at);
 			this.line.setLength(0);

@@ -7,7 +7,7 @@ import java.util.Comparator;
  * units and puts supplementary characters (surrogate pairs) before U+E000..U+FFFF; shifting the two
  * ranges past each other fixes that without decoding.
  */
-public final class Utf8KeyOrder implements Comparator<String> {
+final class Utf8KeyOrder implements Comparator<String> {
 
 	public static final Utf8KeyOrder INSTANCE = new Utf8KeyOrder();
 

@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.github.dynamologging.callsite.ActiveCallSites;
+import io.github.dynamologging.callsite.CallSiteBootstrap;
 import io.github.dynamologging.filter.LogFilter;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.testing.JsonLines;
@@ -24,12 +24,13 @@ class CoreDependenciesTest {
 
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackagesOf(DynamoJsonlEncoder.class, LogFilter.class, ActiveCallSites.class);
+		.importPackagesOf(DynamoJsonlEncoder.class, LogFilter.class, CallSiteBootstrap.class);
 
 	@Test
 	void importsTheThreePackages() {
 		assertThat(CORE.stream().map((type) -> type.getPackageName()).distinct()).containsExactlyInAnyOrder(
-				"io.github.dynamologging.format", "io.github.dynamologging.filter", "io.github.dynamologging.callsite");
+				"io.github.dynamologging.format", "io.github.dynamologging.format.internal", "io.github.dynamologging.filter",
+				"io.github.dynamologging.callsite", "io.github.dynamologging.callsite.internal");
 	}
 
 	@Test

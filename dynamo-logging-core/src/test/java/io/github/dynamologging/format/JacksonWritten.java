@@ -3,6 +3,7 @@ package io.github.dynamologging.format;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 

@@ -12,6 +12,7 @@ import io.github.dynamologging.hardening.HostileText;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;

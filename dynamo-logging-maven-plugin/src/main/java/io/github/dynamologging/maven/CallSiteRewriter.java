@@ -13,7 +13,7 @@ import org.objectweb.asm.Opcodes;
  * the call's line. The operand stack is the same before and after, so nothing else in the class changes but
  * the constant pool and a marker attribute that keeps a second run from rewriting the class again.
  */
-public final class CallSiteRewriter {
+final class CallSiteRewriter {
 
 	/** The class file of the run-time bootstrap, relative to a class path root. */
 	public static final String BOOTSTRAP_CLASS_FILE = CallSiteMethodVisitor.BOOTSTRAP_OWNER + ".class";

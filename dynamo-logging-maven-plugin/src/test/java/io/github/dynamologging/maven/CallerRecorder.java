@@ -5,9 +5,9 @@ import java.util.List;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import io.github.dynamologging.callsite.ActiveCallSites;
-import io.github.dynamologging.format.CallerLocator;
-import io.github.dynamologging.format.CallerLocator.CallerLocation;
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
+import io.github.dynamologging.format.internal.CallerLocator;
+import io.github.dynamologging.format.internal.CallerLocator.CallerLocation;
 
 /**
  * Records, for each event, the caller the starter's console stores ({@link CallerLocator#storeCallerData}),

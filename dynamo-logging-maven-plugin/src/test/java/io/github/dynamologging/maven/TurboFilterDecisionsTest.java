@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.github.dynamologging.callsite.ActiveCallSites;
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
 import io.github.dynamologging.maven.CallerRecorder.Seen;
 import io.github.dynamologging.maven.corpus.ThrowingCall;
 import io.github.dynamologging.maven.corpus.TurboFilteredCalls;

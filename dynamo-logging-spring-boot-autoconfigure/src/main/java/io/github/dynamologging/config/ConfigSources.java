@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.dynamologging.config.internal.ConfigContribution;
+import io.github.dynamologging.config.internal.ConfigurationLog;
 import io.github.dynamologging.filter.LogFilter;
-import io.github.dynamologging.tracing.TracingDefaults;
+import io.github.dynamologging.tracing.internal.TracingDefaults;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,6 +46,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * Start-up ({@link DynamoLoggingEnvironmentPostProcessor}) and the config file watcher both place the TOML
  * files through {@link #putConfigFile}, the one rule for where they go. Levels become
  * {@code logging.level.*} properties, which Boot's binder merges per logger across sources.
+ * <p>
+ * Not API: may change in any release. Public only because {@code runtime} re-reads the TOML files through it.
  */
 public final class ConfigSources {
 

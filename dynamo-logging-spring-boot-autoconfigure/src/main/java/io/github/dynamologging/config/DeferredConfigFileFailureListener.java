@@ -1,5 +1,6 @@
 package io.github.dynamologging.config;
 
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
@@ -10,7 +11,7 @@ import org.springframework.core.Ordered;
  * recorded, once logging is set up. Thrown from the post-processor, Boot's failure analysis would go to
  * Logback's unconfigured default (stdout, its own format, DEBUG noise) instead of the configured output.
  */
-public class DeferredConfigFileFailureListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+class DeferredConfigFileFailureListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/**
 	 * After {@link LoggingApplicationListener}, and after a listener at its order + 1 that swaps in the

@@ -3,6 +3,9 @@ package io.github.dynamologging.config;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.github.dynamologging.config.internal.ConfigurationLog;
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,6 +25,7 @@ import org.springframework.core.env.MapPropertySource;
  * the mapped environment variables, the two TOML files, the defaults. Runs right after Boot's config data
  * processing so application.yml can name the TOML file.
  */
+// public as Boot's own environment post-processors are: others order themselves against ORDER
 public class DynamoLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Right after {@link ConfigDataEnvironmentPostProcessor}, which loads application.yml. */

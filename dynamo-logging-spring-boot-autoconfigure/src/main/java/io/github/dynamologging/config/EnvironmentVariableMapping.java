@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.dynamologging.config.internal.ConfigContribution;
+import io.github.dynamologging.config.internal.TruthyValue;
 import io.github.dynamologging.filter.FilterParseResult;
 import io.github.dynamologging.filter.LogFilter;
 

@@ -1,10 +1,11 @@
 package io.github.dynamologging.config;
 
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Explains a broken logging TOML file at startup: which file, where, what is wrong, what to do. */
-public class InvalidLoggingConfigFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLoggingConfigFileException> {
+class InvalidLoggingConfigFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLoggingConfigFileException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidLoggingConfigFileException cause) {

@@ -24,7 +24,7 @@ import org.springframework.core.env.MutablePropertySources;
  * environment post-processor and takes those keys out of Boot's source; Boot's mapping of every other variable
  * (sampler, propagators, batch sizes, TLS) stays.
  */
-public class BootVariableMappingOverlap
+class BootVariableMappingOverlap
 		implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** The name of the source Boot's {@code OpenTelemetryEnvironmentVariableEnvironmentPostProcessor} adds. */

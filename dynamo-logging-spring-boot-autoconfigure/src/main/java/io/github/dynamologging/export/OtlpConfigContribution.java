@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.github.dynamologging.config.ConfigContribution;
+import io.github.dynamologging.config.internal.ConfigContribution;
 import io.github.dynamologging.filter.LogFilter;
 
 import org.springframework.core.env.PropertyResolver;
@@ -14,7 +14,7 @@ import org.springframework.core.env.PropertyResolver;
  * ({@link OtlpExportVariables}) and, among the defaults, the exporter's own log lines off
  * ({@link ExporterLogDefaults}) and larger export batches ({@link ExportBatchDefaults}).
  */
-public class OtlpConfigContribution implements ConfigContribution {
+class OtlpConfigContribution implements ConfigContribution {
 
 	@Override
 	public Map<String, Object> fromEnvironmentVariables(Function<String, String> variables, Consumer<String> warnings) {

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.dynamologging.config.TruthyValue;
+import io.github.dynamologging.config.internal.TruthyValue;
 
 /**
  * Maps Dynamo's OTLP switches and the standard {@code OTEL_*} export variables (docs/otlp-export.md) onto
@@ -28,7 +28,7 @@ import io.github.dynamologging.config.TruthyValue;
  * header variables in a source above this one, with other rules (a path appended to a gRPC endpoint, bad header
  * entries passed on); {@link BootVariableMappingOverlap} takes those keys out of it where this class maps them.
  */
-public final class OtlpExportVariables {
+final class OtlpExportVariables {
 
 	public static final String OTEL_EXPORT_ENABLED = "OTEL_EXPORT_ENABLED";
 

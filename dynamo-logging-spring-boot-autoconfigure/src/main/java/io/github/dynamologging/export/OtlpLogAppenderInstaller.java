@@ -17,7 +17,7 @@ import org.springframework.util.ClassUtils;
  * environment asks for OTLP log export, so the lines of the start are kept until the exporter is ready
  * ({@link OtlpLogConnection} connects it then, or takes it away if the context has no log exporter after all).
  */
-public class OtlpLogAppenderInstaller implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+class OtlpLogAppenderInstaller implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** After Boot's logging initialisation, and after the console is installed, so the console comes first. */
 	public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 2;

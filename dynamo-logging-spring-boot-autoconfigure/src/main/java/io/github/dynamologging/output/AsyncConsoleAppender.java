@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import io.github.dynamologging.format.CallerLocator;
+import io.github.dynamologging.format.internal.CallerLocator;
 import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.github.dynamologging.format.CallerLocator;
+import io.github.dynamologging.format.internal.CallerLocator;
 
 /**
  * {@code dynamo.logging.caller-data-skip-packages}, added to Logback's framework packages, so Logback's own

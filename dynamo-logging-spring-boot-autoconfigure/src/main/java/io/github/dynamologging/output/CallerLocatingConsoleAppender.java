@@ -2,7 +2,7 @@ package io.github.dynamologging.output;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import io.github.dynamologging.format.CallerLocator;
+import io.github.dynamologging.format.internal.CallerLocator;
 
 /**
  * The synchronous JSONL console: a {@link ConsoleAppender} that finds the caller ({@code file}/{@code line})

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * The format the console really writes, read from Logback as it is now, not from the settings: a Logback
  * configuration of the application's own, or Spring Boot's console kept at the user's request, may be in
  * charge instead of the starter's console.
+ * <p>
+ * Not API: may change in any release. Public only because {@code runtime} reports the console's format.
  */
 public final class ConsoleFormats {
 

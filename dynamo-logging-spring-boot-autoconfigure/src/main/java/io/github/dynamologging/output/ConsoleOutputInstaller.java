@@ -41,7 +41,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * for what is logged later, and Boot's logging shutdown hook stops it at JVM exit, within what is left of
  * the same {@code shutdown-timeout}.
  */
-public class ConsoleOutputInstaller implements GenericApplicationListener {
+class ConsoleOutputInstaller implements GenericApplicationListener {
 
 	/** Just after Boot's logging initialisation. */
 	public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;

@@ -4,8 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.dynamologging.format.CallerLocator;
 import io.github.dynamologging.format.LineEncoder;
+import io.github.dynamologging.format.internal.CallerLocator;
 
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.core.env.Environment;

@@ -23,7 +23,7 @@ import org.springframework.core.env.MapPropertySource;
  * A bad {@code dynamo.logging.file-format} is left alone here: {@link ConsoleOutputInstaller} fails the
  * start with it once the console writes the chosen format.
  */
-public class FileOutputEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class FileOutputEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** After the {@code DYN_*} variables are mapped onto {@code dynamo.logging.format}. */
 	public static final int ORDER = DynamoLoggingEnvironmentPostProcessor.ORDER + 1;

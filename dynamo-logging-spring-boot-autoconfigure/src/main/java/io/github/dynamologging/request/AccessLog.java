@@ -3,7 +3,7 @@ package io.github.dynamologging.request;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.dynamologging.callsite.ActiveCallSites;
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -17,7 +17,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * as Dynamo writes it) and {@code latency_ms} (a number) beside the request's own fields and its server
  * span's trace keys. It has a logger of its own, so the filter can silence it.
  */
-public final class AccessLog {
+final class AccessLog {
 
 	/** The logger: {@code DYN_LOG=info,dynamo.logging.access=off} silences the access lines. */
 	public static final String LOGGER = "dynamo.logging.access";

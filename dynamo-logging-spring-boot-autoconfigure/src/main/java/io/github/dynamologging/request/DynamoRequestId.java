@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * deprecated {@code x-dynamo-request-id} is read the same way. A missing or bad value is replaced by a new
  * one from the {@link RequestIdGenerator} (a UUIDv4 by default), never rejected. The deprecation and the bad value each draw at most one WARN a minute.
  */
-public final class DynamoRequestId {
+final class DynamoRequestId {
 
 	/** The header, read in any case and sent on outgoing calls. */
 	public static final String HEADER = "request-id";

@@ -7,6 +7,7 @@ import io.micrometer.context.ThreadLocalAccessor;
  * (automatic context propagation) and into tasks of a {@code ContextPropagatingTaskDecorator}. Found by
  * the {@code ContextRegistry} through {@code META-INF/services}.
  */
+// public with a public constructor: ServiceLoader (META-INF/services) instantiates only such classes
 public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<RequestFields> {
 
 	/** The key of a request's {@link RequestFields} in a Reactor {@code Context} and in context snapshots. */

@@ -6,7 +6,7 @@ import java.util.List;
  * Decides a server request's {@link RequestFields} from what it received, the same way on every web
  * stack: the two request ids by their rules, and the HTTP fields as the settings ask.
  */
-public final class RequestIdentity {
+final class RequestIdentity {
 
 	private final GeneratedIds generated;
 

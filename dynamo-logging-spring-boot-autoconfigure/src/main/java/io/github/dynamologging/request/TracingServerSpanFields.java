@@ -3,7 +3,7 @@ package io.github.dynamologging.request;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;

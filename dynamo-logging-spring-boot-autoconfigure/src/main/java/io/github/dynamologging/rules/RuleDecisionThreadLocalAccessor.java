@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * (automatic context propagation) and into tasks of a {@code ContextPropagatingTaskDecorator}. Found by
  * the {@code ContextRegistry} through {@code META-INF/services}.
  */
+// public with a public constructor: ServiceLoader (META-INF/services) instantiates only such classes
 public class RuleDecisionThreadLocalAccessor implements ThreadLocalAccessor<Object> {
 
 	/** The key in a Reactor {@code Context} and in context snapshots. */

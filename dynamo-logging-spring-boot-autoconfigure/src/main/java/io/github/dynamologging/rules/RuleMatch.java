@@ -27,7 +27,7 @@ import org.springframework.web.util.pattern.PatternParseException;
  * @param path the path pattern, or {@code null}
  * @param sample the share of otherwise matching requests to take, from 0 to 1, or {@code null} for all
  */
-public record RuleMatch(@Nullable String header, @Nullable String equals, @Nullable PathPattern path,
+record RuleMatch(@Nullable String header, @Nullable String equals, @Nullable PathPattern path,
 		@Nullable Double sample) {
 
 	/** Longest header value or path pattern a match may hold. */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxTtl the longest ttl a change may ask for; {@link Duration#ZERO} means no maximum, which also
  * allows {@value #PERMANENT}
  */
-public record ChangeRules(Duration defaultTtl, Duration maxTtl) {
+record ChangeRules(Duration defaultTtl, Duration maxTtl) {
 
 	/** The ttl of a change that stays until the next change, a reset or a restart. */
 	public static final String PERMANENT = "permanent";

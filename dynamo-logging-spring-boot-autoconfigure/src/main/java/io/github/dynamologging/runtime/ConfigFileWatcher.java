@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
-import io.github.dynamologging.config.ConfigurationLog;
 import io.github.dynamologging.config.ConfigSources;
+import io.github.dynamologging.config.internal.ConfigurationLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

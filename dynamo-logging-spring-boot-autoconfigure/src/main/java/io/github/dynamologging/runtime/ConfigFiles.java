@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.github.dynamologging.config.ConfigFileBytes;
 import io.github.dynamologging.config.ConfigSources;
-import io.github.dynamologging.config.InvalidLoggingConfigFileException;
-import io.github.dynamologging.config.LoggingConfigFile;
+import io.github.dynamologging.config.internal.ConfigFileBytes;
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.ConfigurableEnvironment;

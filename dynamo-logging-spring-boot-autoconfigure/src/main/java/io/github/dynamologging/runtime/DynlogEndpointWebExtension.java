@@ -24,7 +24,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * message by default ({@code server.error.include-message=never}), and the operator needs it.
  */
 @EndpointWebExtension(endpoint = DynlogEndpoint.class)
-public class DynlogEndpointWebExtension {
+class DynlogEndpointWebExtension {
 
 	private static final int STATUS_FORBIDDEN = 403;
 

@@ -6,7 +6,7 @@ package io.github.dynamologging.runtime;
  * @param error the status's reason phrase
  * @param message what was wrong: the input and the rule
  */
-public record DynlogError(int status, String error, String message) {
+record DynlogError(int status, String error, String message) {
 
 	/** A 400: the input broke a rule named in the message. */
 	static DynlogError badRequest(String message) {

@@ -13,7 +13,7 @@ import io.opentelemetry.api.trace.Span;
  * close signal. {@code ScopeClosedEvent} is ignored: {@code OtelTracer.withSpan(null)} publishes one
  * without any attach, which would unbalance the count.
  */
-public final class ScopeEventListener implements EventListener {
+final class ScopeEventListener implements EventListener {
 
 	private final ScopeTimeTracker tracker;
 

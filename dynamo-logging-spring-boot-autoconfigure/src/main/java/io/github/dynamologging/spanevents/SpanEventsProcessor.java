@@ -1,6 +1,6 @@
 package io.github.dynamologging.spanevents;
 
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.github.dynamologging.request.RequestId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -20,7 +20,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * another span's keys in its MDC (the parent's, or a stale one), and the encoder writes MDC entries too;
  * so those entries are taken out of the MDC while the line is logged and put back afterwards.
  */
-public final class SpanEventsProcessor implements SpanProcessor {
+final class SpanEventsProcessor implements SpanProcessor {
 
 	/** The logger the lines go through; also their {@code target}. */
 	public static final String LOGGER_NAME = "span_event";

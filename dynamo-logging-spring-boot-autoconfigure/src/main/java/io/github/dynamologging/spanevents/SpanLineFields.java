@@ -3,9 +3,9 @@ package io.github.dynamologging.spanevents;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.github.dynamologging.request.RequestId;
-import io.github.dynamologging.tracing.SpanNames;
+import io.github.dynamologging.tracing.internal.SpanNames;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,10 +1,10 @@
 package io.github.dynamologging.architecture;
 
 import io.github.dynamologging.format.ExtraFields;
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.github.dynamologging.request.RequestFields;
 import io.github.dynamologging.request.RequestId;
-import io.github.dynamologging.tracing.SpanMdcListener;
+import io.github.dynamologging.tracing.internal.SpanMdcListener;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

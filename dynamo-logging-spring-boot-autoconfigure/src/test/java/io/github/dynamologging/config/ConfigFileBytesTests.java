@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.dynamologging.config.internal.ConfigFileBytes;
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
+import io.github.dynamologging.config.internal.ConfigurationLog;
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
 import io.github.dynamologging.testing.LoggerEvents;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.dynamologging.config.internal.InvalidLoggingConfigFileException;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import io.github.dynamologging.filter.LogFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

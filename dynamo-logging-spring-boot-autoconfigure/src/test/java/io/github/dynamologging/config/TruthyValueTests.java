@@ -3,6 +3,7 @@ package io.github.dynamologging.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.dynamologging.config.internal.TruthyValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.dynamologging.config.LoggingConfigFile;
+import io.github.dynamologging.config.internal.LoggingConfigFile;
 import io.github.dynamologging.filter.FilterLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

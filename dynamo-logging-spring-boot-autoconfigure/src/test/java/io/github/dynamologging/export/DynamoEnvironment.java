@@ -9,8 +9,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.dynamologging.config.ConfigurationLog;
 import io.github.dynamologging.config.DynamoLoggingEnvironmentPostProcessor;
+import io.github.dynamologging.config.internal.ConfigurationLog;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;

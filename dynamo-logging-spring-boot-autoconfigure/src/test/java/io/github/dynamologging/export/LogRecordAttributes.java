@@ -1,7 +1,7 @@
 package io.github.dynamologging.export;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.opentelemetry.api.common.AttributeKey;
 
 /** What the OTLP log record of an event carries, for tests outside this package. */

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import ch.qos.logback.classic.Logger;
 import io.github.dynamologging.format.CapturingLogback;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
-import io.github.dynamologging.format.LoneSurrogates;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import io.github.dynamologging.hardening.HostileText.Entry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import ch.qos.logback.classic.Logger;
 import io.github.dynamologging.format.CapturingLogback;
 import io.github.dynamologging.format.DynamoReadableEncoder;
-import io.github.dynamologging.format.LoneSurrogates;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import io.github.dynamologging.hardening.HostileText.Entry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

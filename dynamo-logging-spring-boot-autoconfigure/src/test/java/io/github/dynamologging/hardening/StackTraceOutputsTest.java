@@ -20,7 +20,7 @@ import ch.qos.logback.core.CoreConstants;
 import io.github.dynamologging.export.LogRecordAttributes;
 import io.github.dynamologging.format.DynamoJsonlEncoder;
 import io.github.dynamologging.format.DynamoReadableEncoder;
-import io.github.dynamologging.format.LoneSurrogates;
+import io.github.dynamologging.format.internal.LoneSurrogates;
 import io.github.dynamologging.hardening.HostileText.Entry;
 import io.github.dynamologging.output.DynamoJsonlFileFormatter;
 import io.github.dynamologging.output.DynamoReadableFileFormatter;

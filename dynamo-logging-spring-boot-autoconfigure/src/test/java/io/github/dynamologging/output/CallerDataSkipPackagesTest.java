@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.github.dynamologging.format.CallerLocator;
+import io.github.dynamologging.format.internal.CallerLocator;
 import io.github.dynamologging.output.facade.AppLog;
 import io.github.dynamologging.testing.CapturedStderr;
 import org.junit.jupiter.api.AfterEach;

@@ -13,7 +13,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.dynamologging.config.ConfigurationLog;
+import io.github.dynamologging.config.internal.ConfigurationLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -207,7 +207,7 @@ class ConfigFileWatcherIntegrationTest {
 			awaitMessages(lines, Level.ERROR, 2);
 			Files.delete(file);
 			try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-				huge.setLength(io.github.dynamologging.config.ConfigFileBytes.MAX_BYTES + 1L);
+				huge.setLength(io.github.dynamologging.config.internal.ConfigFileBytes.MAX_BYTES + 1L);
 			}
 			awaitMessages(lines, Level.ERROR, 3);
 			String kept = "Keeping the previous log levels: Invalid logging config file " + file;

@@ -1,5 +1,7 @@
 package io.github.dynamologging.tracing;
 
+import io.github.dynamologging.tracing.internal.SpanMdcListener;
+import io.github.dynamologging.tracing.internal.SpanNames;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeRestoredEvent;

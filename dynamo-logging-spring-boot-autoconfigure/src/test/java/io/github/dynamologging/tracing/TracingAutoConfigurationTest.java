@@ -1,5 +1,6 @@
 package io.github.dynamologging.tracing;
 
+import io.github.dynamologging.tracing.internal.SpanMdcListener;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
 import io.opentelemetry.context.propagation.ContextPropagators;

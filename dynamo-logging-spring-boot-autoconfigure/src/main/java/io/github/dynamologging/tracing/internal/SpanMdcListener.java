@@ -1,6 +1,7 @@
-package io.github.dynamologging.tracing;
+package io.github.dynamologging.tracing.internal;
 
-import io.github.dynamologging.format.FieldNames;
+import io.github.dynamologging.format.internal.FieldNames;
+import io.github.dynamologging.tracing.internal.SpanNames;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeRestoredEvent;
@@ -23,6 +24,8 @@ import org.slf4j.MDC;
  * It takes the place of Micrometer's {@link Slf4JEventListener}, which writes only the first two (and
  * writes them even for an invalid span); extending it is what makes Spring Boot back off from
  * registering that one.
+ *
+ * Not API: may change in any release.
  */
 public class SpanMdcListener extends Slf4JEventListener {
 

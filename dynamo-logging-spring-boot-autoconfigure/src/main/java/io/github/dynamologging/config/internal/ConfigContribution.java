@@ -1,9 +1,10 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.dynamologging.config.ConfigSources;
 import io.github.dynamologging.filter.LogFilter;
 
 import org.springframework.core.env.PropertyResolver;
@@ -12,6 +13,8 @@ import org.springframework.core.env.PropertyResolver;
  * What a feature adds to the configuration sources that {@link ConfigSources} owns: properties mapped from
  * its own environment variables (into the environment-variable source) and built-in levels and properties
  * (into the defaults). Listed in {@code META-INF/spring.factories}, so that {@code config} needs to know no feature.
+ *
+ * Not API: may change in any release.
  */
 public interface ConfigContribution {
 

@@ -1,4 +1,4 @@
-package io.github.dynamologging.callsite;
+package io.github.dynamologging.callsite.internal;
 
 import java.util.Arrays;
 
@@ -15,6 +15,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * progress, so an event is matched against it: the same logger and the very message string the call logs
  * (each where the call site knows it: a fluent {@code log(Supplier)} has no message yet), and no other event
  * matched before. Anything else walks the stack as before.
+ *
+ * Not API: may change in any release.
  */
 public final class ActiveCallSites {
 
@@ -50,7 +52,7 @@ public final class ActiveCallSites {
 		}
 	}
 
-	static void enter(StackTraceElement[] site, String loggerName, String message) {
+	public static void enter(StackTraceElement[] site, String loggerName, String message) {
 		Calls calls = CALLS.get();
 		if (calls == null) {
 			calls = new Calls();
@@ -59,7 +61,7 @@ public final class ActiveCallSites {
 		calls.push(site, loggerName, message);
 	}
 
-	static void exit() {
+	public static void exit() {
 		Calls calls = CALLS.get();
 		if (calls != null) {
 			calls.pop();

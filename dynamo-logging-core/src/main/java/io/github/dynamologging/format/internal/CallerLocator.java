@@ -1,4 +1,4 @@
-package io.github.dynamologging.format;
+package io.github.dynamologging.format.internal;
 
 import java.lang.StackWalker.StackFrame;
 import java.util.Collection;
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import io.github.dynamologging.callsite.ActiveCallSites;
+import io.github.dynamologging.callsite.internal.ActiveCallSites;
 
 /**
  * Finds the {@code file} and {@code line} of the code that logged an event.
@@ -24,6 +24,8 @@ import io.github.dynamologging.callsite.ActiveCallSites;
  * in an appender of the application's own walks from where it encodes. The caller is the first frame after the logging
  * frameworks' frames, reflection frames passed over; the application's own logging facade is passed over like a
  * logging framework once its package is named ({@link #setSkippedPackages}).
+ *
+ * Not API: may change in any release.
  */
 public final class CallerLocator {
 

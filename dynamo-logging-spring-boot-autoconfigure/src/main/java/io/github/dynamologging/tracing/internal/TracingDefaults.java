@@ -1,9 +1,11 @@
-package io.github.dynamologging.tracing;
+package io.github.dynamologging.tracing.internal;
 
 import java.util.Map;
 
 /**
  * Spring Boot properties the starter sets at the lowest precedence, so any source of the user's wins.
+ *
+ * Not API: may change in any release.
  */
 public final class TracingDefaults {
 

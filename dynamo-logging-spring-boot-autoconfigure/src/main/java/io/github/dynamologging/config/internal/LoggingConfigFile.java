@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.dynamologging.config.internal.ConfigFileBytes;
 import io.github.dynamologging.filter.FilterLevel;
 import io.github.dynamologging.filter.LogFilter;
 import tools.jackson.core.JacksonException;
@@ -30,6 +31,8 @@ import tools.jackson.dataformat.toml.TomlMapper;
  * @param path the file
  * @param filter {@code log_level} as the root level, {@code [log_filters]} as target levels
  * @param warnings one line per unknown key, ready to log
+ *
+ * Not API: may change in any release.
  */
 public record LoggingConfigFile(Path path, LogFilter filter, List<String> warnings) {
 

@@ -1,12 +1,14 @@
-package io.github.dynamologging.format;
+package io.github.dynamologging.format.internal;
 
 /**
  * Replaces unpaired UTF-16 surrogates with U+FFFD. They cannot be encoded as UTF-8, and the JSON writer
  * would refuse the whole event; a line must be written whatever a string holds.
+ *
+ * Not API: may change in any release.
  */
 public final class LoneSurrogates {
 
-	static final char REPLACEMENT = '\uFFFD';
+	public static final char REPLACEMENT = '\uFFFD';
 
 	private LoneSurrogates() {
 	}

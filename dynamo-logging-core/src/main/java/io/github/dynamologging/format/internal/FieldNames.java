@@ -1,8 +1,11 @@
-package io.github.dynamologging.format;
+package io.github.dynamologging.format.internal;
 
 import java.util.Set;
 
-/** The keys a line is made of (docs/output.md). */
+/**
+ * The keys a line is made of (docs/output.md).
+ * Not API: may change in any release.
+ */
 public final class FieldNames {
 
 	public static final String TIME = "time";
@@ -48,7 +51,7 @@ public final class FieldNames {
 	public static final String MDC_SPAN_ID = "spanId";
 
 	/** Keys the line writes itself; a user key with one of these names is renamed. */
-	static final Set<String> RESERVED = Set.of(TIME, LEVEL, FILE, LINE, TARGET, MESSAGE, THREAD_NAME, EXCEPTION_TYPE,
+	public static final Set<String> RESERVED = Set.of(TIME, LEVEL, FILE, LINE, TARGET, MESSAGE, THREAD_NAME, EXCEPTION_TYPE,
 			EXCEPTION_MESSAGE, EXCEPTION_STACKTRACE);
 
 	private FieldNames() {

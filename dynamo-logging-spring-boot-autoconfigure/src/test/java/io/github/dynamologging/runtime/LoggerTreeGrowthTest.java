@@ -1,4 +1,4 @@
-package io.github.dynamologging.hardening;
+package io.github.dynamologging.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -9,11 +9,6 @@ import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.filter.LogFilter;
-import io.github.dynamologging.runtime.ChangeRules;
-import io.github.dynamologging.runtime.InvalidChangeException;
-import io.github.dynamologging.runtime.LevelController;
-import io.github.dynamologging.runtime.LoggerCreationLimits;
-import io.github.dynamologging.runtime.RunningApp;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

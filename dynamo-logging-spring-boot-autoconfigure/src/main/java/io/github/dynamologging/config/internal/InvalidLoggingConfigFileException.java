@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.nio.file.Path;
 
@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * A logging TOML file exists but cannot be used: it does not parse, holds a value of the wrong type, or
  * names an invalid level or target. Carries where (file, line, column when known), what and how to fix
  * it.
+ *
+ * Not API: may change in any release.
  */
 public class InvalidLoggingConfigFileException extends IllegalStateException {
 
@@ -70,7 +72,7 @@ public class InvalidLoggingConfigFileException extends IllegalStateException {
 	}
 
 	/** {@code " at line 3, column 5"}, {@code " at line 3"} or empty. */
-	String positionText() {
+	public String positionText() {
 		return position(this.line, this.column);
 	}
 

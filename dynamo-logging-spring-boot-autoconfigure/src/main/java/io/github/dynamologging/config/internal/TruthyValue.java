@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 /**
  * Dynamo's boolean environment values: {@code 1 true on yes} are true; {@code 0 false off no} and the
  * empty string are false; blanks around and case do not matter.
+ *
+ * Not API: may change in any release.
  */
 public final class TruthyValue {
 

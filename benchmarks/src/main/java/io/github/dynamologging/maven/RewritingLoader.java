@@ -1,16 +1,17 @@
-package io.github.dynamologging.benchmarks;
+package io.github.dynamologging.maven;
 
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.github.dynamologging.maven.CallSiteRewriter;
-
-/** Defines one class from its class file after {@link CallSiteRewriter} (the plugin's own rewriter) rewrote it. */
-final class RewritingLoader extends ClassLoader {
+/**
+ * Defines one class from its class file after {@link CallSiteRewriter} (the plugin's own rewriter) rewrote it.
+ * In the plugin's package because the rewriter is package-private there.
+ */
+public final class RewritingLoader extends ClassLoader {
 
 	private final Class<?> rewritten;
 
-	RewritingLoader(Class<?> rewritten) {
+	public RewritingLoader(Class<?> rewritten) {
 		super(rewritten.getClassLoader());
 		this.rewritten = rewritten;
 	}

@@ -1,12 +1,14 @@
-package io.github.dynamologging.tracing;
+package io.github.dynamologging.tracing.internal;
 
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
 /**
  * The name a line shows for a span. Micrometer names HTTP spans only when they stop (the route is known
  * then); until then OpenTelemetry holds a placeholder. Lines written meanwhile get Dynamo's name for such
- * a span, which is also the name it is exported with by default ({@link DynamoSpanNames}):
+ * a span, which is also the name it is exported with by default ({@link io.github.dynamologging.tracing.DynamoSpanNames}):
  * {@code http-request} for the server side and {@code client_request} for an outgoing call.
+ *
+ * Not API: may change in any release.
  */
 public final class SpanNames {
 

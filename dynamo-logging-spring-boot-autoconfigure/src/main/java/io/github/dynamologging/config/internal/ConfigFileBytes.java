@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
+
 /**
  * Reads the bytes of a logging TOML file, refusing what is not a small regular file: opening a FIFO would
  * block until a writer comes, and a device such as {@code /dev/zero} never ends. The limit is documented in
  * docs/configuration.md.
+ *
+ * Not API: may change in any release.
  */
 public final class ConfigFileBytes {
 

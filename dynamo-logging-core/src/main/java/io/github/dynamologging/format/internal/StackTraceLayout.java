@@ -1,4 +1,4 @@
-package io.github.dynamologging.format;
+package io.github.dynamologging.format.internal;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,6 +23,8 @@ import ch.qos.logback.core.CoreConstants;
  * A subclass is one output's escaping and nothing else: it is told where each line starts and at what depth
  * (Logback's number of tabs), the text that stays on the line, an exception's message (free text that may
  * hold line breaks), each frame, and where the line ends. Not thread-safe.
+ *
+ * Not API: may change in any release.
  */
 public abstract class StackTraceLayout {
 
@@ -36,7 +38,7 @@ public abstract class StackTraceLayout {
 
 	private Set<IThrowableProxy> seenMany;
 
-	StackTraceLayout() {
+	protected StackTraceLayout() {
 	}
 
 	/**
@@ -50,14 +52,14 @@ public abstract class StackTraceLayout {
 	}
 
 	/** The text of a frame, as every output shows it before its own escaping. */
-	static String frameText(StackTraceElementProxy frame) {
+	public static String frameText(StackTraceElementProxy frame) {
 		StringBuilder text = new StringBuilder(128);
 		ThrowableProxyUtil.subjoinSTEP(text, frame);
 		return text.toString();
 	}
 
 	/** Lays out {@code throwable} with its suppressed exceptions and its causes. */
-	final void layOut(IThrowableProxy throwable) {
+	public final void layOut(IThrowableProxy throwable) {
 		try {
 			layOut(null, ThrowableProxyUtil.REGULAR_EXCEPTION_INDENT, throwable);
 		}
@@ -69,25 +71,25 @@ public abstract class StackTraceLayout {
 	}
 
 	/** Starts a line at {@code depth}: Logback writes that many tabs first. */
-	abstract void startLine(int depth);
+	protected abstract void startLine(int depth);
 
 	/** Text that must stay on its line: a class name, a prefix, a frame. */
-	abstract void text(String text);
+	protected abstract void text(String text);
 
 	/** An exception's message, or its own {@code toString()}: free text that may hold line breaks. */
-	abstract void message(String text);
+	protected abstract void message(String text);
 
 	/** One frame; {@link #frameText} unless the output has it ready. */
-	void frame(StackTraceElementProxy frame) {
+	protected void frame(StackTraceElementProxy frame) {
 		text(frameText(frame));
 	}
 
 	/** A number on the line: {@link #text} of its decimal digits unless the output can do without the string. */
-	void number(int number) {
+	protected void number(int number) {
 		text(Integer.toString(number));
 	}
 
-	abstract void endLine();
+	protected abstract void endLine();
 
 	/** Causes are walked in a loop, suppressed exceptions by recursion: no chain of causes is too long. */
 	private void layOut(String prefix, int depth, IThrowableProxy throwable) {
@@ -174,24 +176,24 @@ public abstract class StackTraceLayout {
 		private final StringBuilder text = new StringBuilder(2048);
 
 		@Override
-		void startLine(int depth) {
+		protected void startLine(int depth) {
 			for (int i = 0; i < depth; i++) {
 				this.text.append(CoreConstants.TAB);
 			}
 		}
 
 		@Override
-		void text(String text) {
+		protected void text(String text) {
 			this.text.append(text);
 		}
 
 		@Override
-		void message(String text) {
+		protected void message(String text) {
 			this.text.append(text);
 		}
 
 		@Override
-		void endLine() {
+		protected void endLine() {
 			this.text.append(CoreConstants.LINE_SEPARATOR);
 		}
 

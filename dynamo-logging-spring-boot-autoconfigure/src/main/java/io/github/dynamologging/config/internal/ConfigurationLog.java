@@ -1,4 +1,4 @@
-package io.github.dynamologging.config;
+package io.github.dynamologging.config.internal;
 
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  * unknown TOML key, a watched file that went bad, the configuration dump), and the level that keeps the
  * configuration it speaks about from silencing it: a root of {@code error} must still show the WARN about a
  * bad directive (docs/configuration.md).
+ *
+ * Not API: may change in any release.
  */
 public final class ConfigurationLog {
 
@@ -34,7 +36,7 @@ public final class ConfigurationLog {
 	 * nearest of its parents, or the root) when that lets INFO through, else INFO. So configuration can
 	 * make it more verbose (DEBUG shows the configuration dump) but never quieter than INFO.
 	 */
-	static void pinLevel(ConfigurableEnvironment environment) {
+	public static void pinLevel(ConfigurableEnvironment environment) {
 		environment.getPropertySources().remove(LEVEL_SOURCE_NAME);
 		LogLevel configured = configuredLevel(environment);
 		LogLevel level = (configured != null && configured.compareTo(LogLevel.INFO) < 0) ? configured : LogLevel.INFO;
