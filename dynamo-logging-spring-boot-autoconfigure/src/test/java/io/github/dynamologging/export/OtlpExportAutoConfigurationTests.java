@@ -47,6 +47,14 @@ class OtlpExportAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = this.env.exportContext();
 
+	/**
+	 * For the tests that flush with export on: the OTLP exporter beside the in-memory one sends to localhost,
+	 * where nothing listens, and retries with back-off, so each flush and the close would wait the 5 s export
+	 * timeout out. Boot's settings, above the variables' 5 s.
+	 */
+	private static final String[] SHORT_EXPORT_TIMEOUTS = { "management.opentelemetry.tracing.export.timeout=200ms",
+			"management.opentelemetry.logging.export.timeout=200ms" };
+
 	@Test
 	void noExporterWithoutTheSwitch() {
 		this.contextRunner.run(this::hasNoOtlpExporter);
@@ -218,6 +226,7 @@ class OtlpExportAutoConfigurationTests {
 	void theLogProcessorTakesBootsExportSettingsAndCountsAFullQueue() {
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.withBean(InMemoryLogRecordExporter.class, InMemoryLogRecordExporter::create)
+			.withPropertyValues(SHORT_EXPORT_TIMEOUTS)
 			.withPropertyValues("management.opentelemetry.logging.export.max-queue-size=2",
 					"management.opentelemetry.logging.export.max-batch-size=2",
 					"management.opentelemetry.logging.export.schedule-delay=1h")
@@ -291,14 +300,16 @@ class OtlpExportAutoConfigurationTests {
 	@Test
 	void spansReachTheExportersAsTheSdkMadeThem() {
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
-		this.contextRunner.withUserConfiguration(InMemoryExport.class).run((context) -> {
-			assertThat(context).getBean(BatchSpanProcessor.class)
-				.isSameAs(context.getBean("dynamoBatchSpanProcessor"));
-			SpanData span = exportOneSpan(context);
-			// Not the copy Micrometer's CompositeSpanExporter makes for span filters (OtelFinishedSpan).
-			assertThat(span.getClass().getName()).startsWith("io.opentelemetry.sdk.");
-			assertThat(span.getName()).isEqualTo("work");
-		});
+		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withPropertyValues(SHORT_EXPORT_TIMEOUTS)
+			.run((context) -> {
+				assertThat(context).getBean(BatchSpanProcessor.class)
+					.isSameAs(context.getBean("dynamoBatchSpanProcessor"));
+				SpanData span = exportOneSpan(context);
+				// Not the copy Micrometer's CompositeSpanExporter makes for span filters (OtelFinishedSpan).
+				assertThat(span.getClass().getName()).startsWith("io.opentelemetry.sdk.");
+				assertThat(span.getName()).isEqualTo("work");
+			});
 	}
 
 	@Test
@@ -306,6 +317,7 @@ class OtlpExportAutoConfigurationTests {
 		SpanFilter renaming = (span) -> span.setName("filtered-" + span.getName());
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withPropertyValues(SHORT_EXPORT_TIMEOUTS)
 			.withBean(SpanFilter.class, () -> renaming)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor").hasSingleBean(BatchSpanProcessor.class);
@@ -318,6 +330,7 @@ class OtlpExportAutoConfigurationTests {
 		SpanExportingPredicate none = (span) -> false;
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withPropertyValues(SHORT_EXPORT_TIMEOUTS)
 			.withBean(SpanExportingPredicate.class, () -> none)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean("dynamoBatchSpanProcessor").hasSingleBean(BatchSpanProcessor.class);
@@ -348,6 +361,7 @@ class OtlpExportAutoConfigurationTests {
 		// A queue of 2 and no scheduled export: of 5 spans, 3 are refused and counted as queue-full drops.
 		this.env.variable("OTEL_EXPORT_ENABLED", "1");
 		this.contextRunner.withUserConfiguration(InMemoryExport.class)
+			.withPropertyValues(SHORT_EXPORT_TIMEOUTS)
 			.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=2",
 					"management.opentelemetry.tracing.export.max-batch-size=2",
 					"management.opentelemetry.tracing.export.schedule-delay=1h")

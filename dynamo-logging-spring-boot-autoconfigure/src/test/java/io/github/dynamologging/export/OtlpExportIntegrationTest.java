@@ -27,6 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtlpExportIntegrationTest {
 
+	/**
+	 * The log records go to the default endpoint, where nothing listens, and their exporter retries: its own
+	 * timeout (Boot's setting, 10 s by default), which bounds an export and its retries together, keeps the
+	 * close from waiting the 5 s shutdown bound out.
+	 */
+	private static final String LOG_EXPORTER_TIMEOUT = "management.opentelemetry.logging.export.otlp.timeout=500ms";
+
 	static Stream<Named<Callable<OtlpReceiver>>> receivers() {
 		return Stream.of(Named.of("grpc", OtlpGrpcReceiver::new), Named.of("http/protobuf", OtlpHttpReceiver::new));
 	}
@@ -41,7 +48,7 @@ class OtlpExportIntegrationTest {
 		try (OtlpReceiver receiver = receivers.call();
 				ConfigurableApplicationContext app = ExportTestApp.start(Map.of("OTEL_EXPORT_ENABLED", "1",
 						"OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-						receiver.endpoint(), "OTEL_SERVICE_NAME", "otlp-it"))) {
+						receiver.endpoint(), "OTEL_SERVICE_NAME", "otlp-it"), List.of(), LOG_EXPORTER_TIMEOUT)) {
 			// After the start: Boot's logging system resets Logback while starting.
 			logger.addAppender(lines);
 			HttpResponse<String> response = ExportTestApp.work(app, "X-Request-Id", "otlp-1");
@@ -72,7 +79,7 @@ class OtlpExportIntegrationTest {
 		try (OtlpReceiver receiver = receivers.call();
 				ConfigurableApplicationContext app = ExportTestApp.start(Map.of("OTEL_EXPORT_ENABLED", "1",
 						"OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-						receiver.endpoint()))) {
+						receiver.endpoint()), List.of(), LOG_EXPORTER_TIMEOUT)) {
 			HttpResponse<String> response = ExportTestApp.get(app, "/chain", "traceparent",
 					"00-" + traceId + "-" + callerSpanId + "-01");
 			assertThat(response.body()).isEqualTo("done");
