@@ -1,11 +1,6 @@
 package io.github.dynamologging.architecture;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.github.dynamologging.output.OutputAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -17,17 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class PackageStructureTest {
 
-	/** This module's own classes only: the core's are in its jar, or its classes directory in a reactor build. */
-	private static final JavaClasses STARTER = new ClassFileImporter().importPath(classesDirectory());
-
-	private static Path classesDirectory() {
-		try {
-			return Path.of(OutputAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	private static final JavaClasses STARTER = StarterClasses.IMPORTED;
 
 	@Test
 	void noCycleBetweenPackages() {

@@ -1,7 +1,5 @@
 package io.github.dynamologging.architecture;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +7,6 @@ import java.util.Set;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import io.github.dynamologging.output.OutputAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,16 +51,7 @@ class PublicApiTest {
 	 */
 	static final Set<String> PUBLIC_NOT_API = Set.of(P + "config.ConfigSources", P + "output.ConsoleFormats");
 
-	private static final JavaClasses STARTER = new ClassFileImporter().importPath(classesDirectory());
-
-	private static Path classesDirectory() {
-		try {
-			return Path.of(OutputAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	private static final JavaClasses STARTER = StarterClasses.IMPORTED;
 
 	@Test
 	void everyPublicTypeOutsideInternalPackagesIsListedApi() {
