@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dynamologging.export.ExportFailures.Reason;
 import io.github.dynamologging.export.ExportFailures.Signal;
+import io.github.dynamologging.format.internal.FieldNames;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -91,8 +92,9 @@ class OtlpLogAppenderTests {
 		SpanContext span = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
 				TraceFlags.getSampled(), TraceState.getDefault());
 		try (Scope scope = Span.wrap(span).makeCurrent()) {
-			MDC.put("trace_id", span.getTraceId());
-			MDC.put("span_id", span.getSpanId());
+			// The keys Micrometer's MDC listener writes, which the lines and the records read.
+			MDC.put(FieldNames.MDC_TRACE_ID, span.getTraceId());
+			MDC.put(FieldNames.MDC_SPAN_ID, span.getSpanId());
 			this.context.getLogger("com.example.start").info("in a span");
 		}
 		finally {
