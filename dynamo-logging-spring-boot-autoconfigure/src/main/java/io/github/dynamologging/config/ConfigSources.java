@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import io.github.dynamologging.config.internal.ConfigContribution;
 import io.github.dynamologging.config.internal.ConfigurationLog;
 import io.github.dynamologging.filter.LogFilter;
-import io.github.dynamologging.tracing.internal.TracingDefaults;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,8 +39,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * {@value #DEFAULT_CONFIG_FILE}, the one at {@code dynamo.logging.default-config-path}: above
  * application.yml;</li>
  * <li>application.yml and application.properties;</li>
- * <li>{@value #DEFAULTS}: the quiet-library levels, the contributions' levels and {@link TracingDefaults},
- * last.</li>
+ * <li>{@value #DEFAULTS}: the quiet-library levels and the contributions' levels and properties, last.</li>
  * </ol>
  * Start-up ({@link DynamoLoggingEnvironmentPostProcessor}) and the config file watcher both place the TOML
  * files through {@link #putConfigFile}, the one rule for where they go. Levels become
@@ -298,7 +296,6 @@ public final class ConfigSources {
 			levels = contribution.defaultLevels().mergedOver(levels);
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>(LoggingLevelProperties.of(levels));
-		defaults.putAll(TracingDefaults.PROPERTIES);
 		for (ConfigContribution contribution : this.contributions) {
 			defaults.putAll(contribution.defaultProperties());
 		}
